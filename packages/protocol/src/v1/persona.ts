@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { Probability } from './common';
+import { ContentStyle } from './flow';
+
+export const PersonaType = z
+  .enum(['cautious_beginner', 'guided_learner', 'explorer', 'time_pressed', 'power_user'])
+  .meta({ id: 'PersonaType' });
+
+/** How onboarding should treat a persona: the knobs the optimizer and the intervention engine read. */
+export const OnboardingApproach = z
+  .object({
+    pace: z.enum(['slow', 'standard', 'fast']),
+    guidance: z.enum(['detailed', 'standard', 'minimal']),
+    contentStyle: ContentStyle,
+    /** Struggle score above which help is offered; lower means help comes sooner. */
+    interventionThreshold: Probability,
+  })
+  .meta({ id: 'OnboardingApproach' });
+
+/** The seed's `UserPersona`: who we think this user is, how sure we are, and what follows. */
+export const UserPersona = z
+  .object({
+    personaType: PersonaType,
+    confidenceScore: Probability,
+    characteristics: z.array(
+      z.object({ name: z.string(), value: z.union([z.number(), z.string()]), weight: z.number().optional() }),
+    ),
+    predictedBehaviors: z.array(z.object({ behavior: z.string(), probability: Probability })),
+    recommendedApproach: OnboardingApproach,
+  })
+  .meta({ id: 'UserPersona' });
+
+export type PersonaType = z.infer<typeof PersonaType>;
+export type OnboardingApproach = z.infer<typeof OnboardingApproach>;
+export type UserPersona = z.infer<typeof UserPersona>;

@@ -1,0 +1,4 @@
+export { chromiumPath, launchChromium } from './chromium';
+export { type DevServer, startDevServer } from './dev-server';
+export { freePort } from './ports';
+export { type StaticServer, serveStatic } from './static-server';
