@@ -2,6 +2,7 @@ export * from './api';
 export * from './behavior';
 export * from './common';
 export * from './flow';
+export * from './http';
 export * from './intervention';
 export * from './journey';
 export * from './persona';
