@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * What is queried across users lives in D1; what belongs to one journey lives in its Durable Object.
@@ -12,6 +12,11 @@ export const tenants = sqliteTable('tenants', {
   /** Browser origins allowed to use this tenant's publishable keys (JSON array of strings). */
   allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
   allowAnonymous: integer('allow_anonymous', { mode: 'boolean' }).notNull().default(false),
+  /**
+   * The secret a tenant's server signs user ids with (`HMAC-SHA256(identitySecret, userId)`), kept in clear
+   * because verifying an HMAC needs the key itself; unlike API keys, it cannot be stored hashed.
+   */
+  identitySecret: text('identity_secret').notNull().default(''),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -32,3 +37,179 @@ export const apiKeys = sqliteTable(
   },
   (t) => [index('api_keys_tenant_idx').on(t.tenantId)],
 );
+
+/** A tenant's flow: its name and which version is the latest. The definitions live in `flow_versions`. */
+export const flows = sqliteTable(
+  'flows',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    latestVersion: integer('latest_version').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+/** Immutable versions of a flow; a journey pins the version it started on. */
+export const flowVersions = sqliteTable(
+  'flow_versions',
+  {
+    tenantId: text('tenant_id').notNull(),
+    flowId: text('flow_id').notNull(),
+    version: integer('version').notNull(),
+    /** The validated `FlowDefinition`, JSON. */
+    definition: text('definition', { mode: 'json' }).notNull(),
+    /** SHA-256 of the canonical definition: publishing the same definition twice does not add a version. */
+    contentHash: text('content_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    createdByKeyId: text('created_by_key_id'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.flowId, t.version] })],
+);
+
+/** One row per journey, written by its Durable Object after each change: what dashboards query. */
+export const journeySummaries = sqliteTable(
+  'journey_summaries',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    userId: text('user_id').notNull(),
+    flowId: text('flow_id').notNull(),
+    flowVersion: integer('flow_version').notNull(),
+    status: text('status', { enum: ['active', 'completed', 'abandoned'] }).notNull(),
+    currentStepId: text('current_step_id'),
+    stepsCompleted: integer('steps_completed').notNull().default(0),
+    stepsSkipped: integer('steps_skipped').notNull().default(0),
+    interventions: integer('interventions').notNull().default(0),
+    predictedSuccessRate: real('predicted_success_rate').notNull(),
+    startedAt: integer('started_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    completedAt: integer('completed_at'),
+  },
+  (t) => [
+    index('journey_summaries_tenant_flow_idx').on(t.tenantId, t.flowId, t.status),
+    index('journey_summaries_tenant_user_idx').on(t.tenantId, t.userId),
+  ],
+);
+
+export const stepCompletions = sqliteTable(
+  'step_completions',
+  {
+    journeyId: text('journey_id').notNull(),
+    stepId: text('step_id').notNull(),
+    tenantId: text('tenant_id').notNull(),
+    userId: text('user_id').notNull(),
+    flowId: text('flow_id').notNull(),
+    action: text('action', { enum: ['completed', 'skipped'] }).notNull(),
+    at: integer('at').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.journeyId, t.stepId] }),
+    index('step_completions_tenant_flow_idx').on(t.tenantId, t.flowId, t.stepId),
+  ],
+);
+
+export const interventions = sqliteTable(
+  'interventions',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    userId: text('user_id').notNull(),
+    journeyId: text('journey_id').notNull(),
+    stepId: text('step_id'),
+    kind: text('kind').notNull(),
+    holdout: integer('holdout', { mode: 'boolean' }).notNull(),
+    reason: text('reason').notNull().default(''),
+    outcome: text('outcome'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('interventions_tenant_idx').on(t.tenantId, t.createdAt)],
+);
+
+export const escalations = sqliteTable(
+  'escalations',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    userId: text('user_id').notNull(),
+    stepId: text('step_id'),
+    summary: text('summary').notNull(),
+    /** The full `EscalationTicket`, JSON. */
+    ticket: text('ticket', { mode: 'json' }).notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'dead_lettered'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('escalations_tenant_status_idx').on(t.tenantId, t.status)],
+);
+
+/** Who read or changed what through an admin (secret-key) API. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tenantId: text('tenant_id').notNull(),
+    keyId: text('key_id').notNull(),
+    action: text('action').notNull(),
+    resource: text('resource').notNull(),
+    at: integer('at').notNull(),
+    details: text('details', { mode: 'json' }),
+  },
+  (t) => [index('audit_log_tenant_at_idx').on(t.tenantId, t.at)],
+);
+
+/**
+ * Engagement per user, step and UTC day, written by the event queue's consumer. `stepId` is '' for
+ * events outside any step.
+ */
+export const engagementDaily = sqliteTable(
+  'engagement_daily',
+  {
+    tenantId: text('tenant_id').notNull(),
+    userId: text('user_id').notNull(),
+    stepId: text('step_id').notNull(),
+    /** UTC day, `YYYY-MM-DD`. */
+    day: text('day').notNull(),
+    events: integer('events').notNull().default(0),
+    signals: integer('signals').notNull().default(0),
+    struggleReports: integer('struggle_reports').notNull().default(0),
+    maxStruggleScore: real('max_struggle_score').notNull().default(0),
+    timeSpentMs: integer('time_spent_ms').notNull().default(0),
+    clicks: integer('clicks').notNull().default(0),
+    stepActions: integer('step_actions').notNull().default(0),
+    interventionResponses: integer('intervention_responses').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId, t.stepId, t.day] }),
+    index('engagement_daily_tenant_day_idx').on(t.tenantId, t.day),
+  ],
+);
+
+/** Event ids the consumer has counted: queues deliver at least once, aggregates must count once. */
+export const processedEvents = sqliteTable(
+  'processed_events',
+  {
+    tenantId: text('tenant_id').notNull(),
+    eventId: text('event_id').notNull(),
+    processedAt: integer('processed_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.eventId] }),
+    index('processed_events_at_idx').on(t.processedAt),
+  ],
+);
+
+/** Messages no consumer could process, kept for a person to look at. */
+export const deadLetters = sqliteTable('dead_letters', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  queue: text('queue').notNull(),
+  reason: text('reason').notNull(),
+  body: text('body').notNull(),
+  at: integer('at').notNull(),
+});
