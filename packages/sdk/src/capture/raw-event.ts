@@ -65,7 +65,11 @@ export type RawEvent =
   | (At & { type: 'mutation'; nodes: number; attributes: number })
   /** A JS error, or a failed request (status 0 for a network failure). */
   | (At & { type: 'error'; kind: 'js' | 'request'; status?: number })
-  | (At & { type: 'resize'; w: number; h: number });
+  | (At & { type: 'resize'; w: number; h: number })
+  /** The pointer entered or left an interactive element (hover dwell, for hesitation). */
+  | (At & { type: 'hover'; phase: 'enter' | 'leave'; target: TargetInfo })
+  /** The user arrived on an onboarding step; `estimateMs` is how long the flow expects it to take. */
+  | (At & { type: 'step'; stepId: string; estimateMs?: number });
 
 export type RawEventType = RawEvent['type'];
 export type RawEventOf<T extends RawEventType> = Extract<RawEvent, { type: T }>;

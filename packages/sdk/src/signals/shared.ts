@@ -1,0 +1,82 @@
+import type { ElementRef, Signal, SignalType } from '@smart-onboarding/protocol';
+import type { RawEvent, RawEventOf, RawEventType, TargetInfo } from '../capture/raw-event';
+
+/**
+ * Every detector takes the events (in time order) and `now`, the current time on the same clock. `now`
+ * matters for rules that fire on the absence of something (a dead click, a long hover): they only
+ * decide once their window has passed. It defaults to the last event's time.
+ */
+export interface DetectOptions {
+  now?: number;
+}
+
+/** A detector: a pure function from a stream of raw events to the signals it shows. */
+export type SignalDetector = (events: readonly RawEvent[], options?: DetectOptions) => Signal[];
+
+/** The element a signal names: its selector, tag and role, never its content. */
+export function elementRef(target: TargetInfo | undefined): ElementRef | undefined {
+  if (!target) return undefined;
+  const ref: ElementRef = { selector: target.selector, tag: target.tag };
+  if (target.role) ref.role = target.role;
+  return ref;
+}
+
+/**
+ * Builds a protocol `Signal`. `t` stays on the events' clock (rounded, as the wire wants integers);
+ * the SDK core moves it to epoch milliseconds before it leaves the device.
+ */
+export function makeSignal(
+  type: SignalType,
+  t: number,
+  target: TargetInfo | undefined,
+  evidence: Signal['evidence'],
+): Signal {
+  const signal: Signal = { type, t: Math.max(0, Math.round(t)), evidence };
+  const element = elementRef(target);
+  if (element) signal.element = element;
+  return signal;
+}
+
+export function nowOf(events: readonly RawEvent[], options?: DetectOptions): number {
+  return options?.now ?? events.at(-1)?.t ?? 0;
+}
+
+export function isType<T extends RawEventType>(type: T) {
+  return (e: RawEvent): e is RawEventOf<T> => e.type === type;
+}
+
+/**
+ * Counts direction reversals along one axis with hysteresis: a reversal is counted only once the value
+ * has come back `minLeg` from its last extreme, so sensor jitter and sub-pixel wobble never count.
+ */
+export class ReversalCounter {
+  private dir = 0;
+  private extreme = Number.NaN;
+  constructor(private readonly minLeg: number) {}
+
+  /** Feeds one value; returns true when it completes a reversal. */
+  push(value: number): boolean {
+    if (Number.isNaN(this.extreme)) {
+      this.extreme = value;
+      return false;
+    }
+    const delta = value - this.extreme;
+    if (this.dir === 0) {
+      if (Math.abs(delta) >= this.minLeg) {
+        this.dir = Math.sign(delta);
+        this.extreme = value;
+      }
+      return false;
+    }
+    if (delta * this.dir > 0) {
+      this.extreme = value;
+      return false;
+    }
+    if (Math.abs(delta) >= this.minLeg) {
+      this.dir = -this.dir;
+      this.extreme = value;
+      return true;
+    }
+    return false;
+  }
+}
