@@ -1,0 +1,305 @@
+import type { RawEvent, RawEventOf, TargetInfo } from '../capture/raw-event';
+import { CLICK_RESPONSE_MS, FEATURE_COUNT, FEATURE_NAMES, type FeatureName } from './schema';
+
+const SLOT = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, i])) as Record<FeatureName, number>;
+
+type Click = RawEventOf<'click'>;
+
+const RAGE_RADIUS_PX = 30;
+const RAGE_GAP_MS = 1000;
+const STROKE_PAUSE_MS = 150;
+const MOVING_SPEED = 20 / 1000; // px per ms
+const TURN_MIN_SEGMENT_PX = 3;
+const DWELL_RADIUS_PX = 12;
+const QUICK_BACK_MS = 5000;
+const SCROLL_REVERSAL_PX = 50;
+
+/**
+ * Computes the feature vector (layout: `FEATURE_NAMES`) of the events with `t0 <= t < t1`.
+ * Pure: `events` must be in time order and may extend past the window on either side; only the window's
+ * events count, except that a click's answer is looked for up to `CLICK_RESPONSE_MS` after it, within the window.
+ *
+ * @example
+ * const values = extractFeatures(events, now - WINDOW_MS, now);
+ * values[FEATURE_NAMES.indexOf('rage_chain_max')];
+ */
+export function extractFeatures(events: readonly RawEvent[], t0: number, t1: number): number[] {
+  const v = new Array<number>(FEATURE_COUNT).fill(0);
+  const inWindow = events.filter((e) => e.t >= t0 && e.t < t1);
+  v[SLOT.event_count] = inWindow.length;
+  pointerPath(inWindow, v);
+  v[SLOT.max_gap_ms] = maxGap(inWindow, t0, t1);
+  v[SLOT.max_dwell_ms] = maxDwell(inWindow, t1);
+  clicks(inWindow, t1, v);
+  pageActivity(inWindow, t0, t1, v);
+  return v;
+}
+
+function isPathEvent(e: RawEvent): e is RawEventOf<'move'> | RawEventOf<'down'> | RawEventOf<'up'> {
+  return (e.type === 'move' || e.type === 'down' || e.type === 'up') && e.pointer !== 'touch';
+}
+
+function pointerPath(events: readonly RawEvent[], v: number[]): void {
+  let path = 0;
+  let moving = 0;
+  let peak = 0;
+  let turns = 0;
+  let strokes = 0;
+  let extraPeaks = 0;
+  let chordSum = 0;
+  let chordPathSum = 0;
+  let prev: { t: number; x: number; y: number } | undefined;
+  let lastSegment: { dx: number; dy: number } | undefined;
+  // Per stroke: start point, path, and speed-peak counting (a peak is a rise then a fall below 60% of it).
+  let strokeStart: { x: number; y: number } | undefined;
+  let strokePath = 0;
+  let strokePeaks = 0;
+  let rising = false;
+  let lastSpeed = 0;
+  let localMax = 0;
+  const closeStroke = (end: { x: number; y: number } | undefined) => {
+    if (!strokeStart || !end) return;
+    if (rising) strokePeaks++;
+    if (strokePath > 0) {
+      strokes++;
+      extraPeaks += Math.max(0, strokePeaks - 1);
+    }
+    if (strokePath > 50) {
+      chordSum += Math.hypot(end.x - strokeStart.x, end.y - strokeStart.y);
+      chordPathSum += strokePath;
+    }
+    strokeStart = undefined;
+    strokePath = 0;
+    strokePeaks = 0;
+    rising = false;
+    lastSpeed = 0;
+    localMax = 0;
+  };
+  for (const e of events) {
+    if (!isPathEvent(e)) continue;
+    if (prev) {
+      const dt = e.t - prev.t;
+      const dx = e.x - prev.x;
+      const dy = e.y - prev.y;
+      const d = Math.hypot(dx, dy);
+      if (dt >= STROKE_PAUSE_MS) closeStroke(prev);
+      if (d > 0) {
+        if (!strokeStart) strokeStart = { x: prev.x, y: prev.y };
+        path += d;
+        strokePath += d;
+        if (dt > 0 && d / dt > MOVING_SPEED && dt < STROKE_PAUSE_MS) moving += dt;
+        const speed = d / Math.max(dt, 8);
+        if (dt < STROKE_PAUSE_MS) peak = Math.max(peak, speed);
+        if (speed > lastSpeed) {
+          rising = true;
+          localMax = speed;
+        } else if (rising && speed < 0.6 * localMax) {
+          strokePeaks++;
+          rising = false;
+        }
+        lastSpeed = speed;
+        if (d >= TURN_MIN_SEGMENT_PX) {
+          if (lastSegment) {
+            const cos =
+              (dx * lastSegment.dx + dy * lastSegment.dy) / (d * Math.hypot(lastSegment.dx, lastSegment.dy));
+            if (cos < -0.5) turns++;
+          }
+          lastSegment = { dx, dy };
+        }
+      }
+    }
+    prev = { t: e.t, x: e.x, y: e.y };
+  }
+  closeStroke(prev);
+  v[SLOT.pointer_path_px] = path;
+  v[SLOT.pointer_moving_ms] = moving;
+  v[SLOT.pointer_mean_speed] = moving > 0 ? (path / moving) * 1000 : 0;
+  v[SLOT.pointer_peak_speed] = peak * 1000;
+  v[SLOT.sharp_turns] = turns;
+  v[SLOT.sharp_turn_rate] = turns / Math.max(moving / 1000, 0.5);
+  v[SLOT.straightness] = chordPathSum > 0 ? chordSum / chordPathSum : 1;
+  v[SLOT.corrections_per_stroke] = strokes > 0 ? extraPeaks / strokes : 0;
+  v[SLOT.strokes] = strokes;
+}
+
+function maxGap(events: readonly RawEvent[], t0: number, t1: number): number {
+  let last = t0;
+  let gap = 0;
+  for (const e of events) {
+    gap = Math.max(gap, e.t - last);
+    last = e.t;
+  }
+  return Math.max(gap, t1 - last);
+}
+
+function maxDwell(events: readonly RawEvent[], t1: number): number {
+  let anchor: { t: number; x: number; y: number } | undefined;
+  let best = 0;
+  for (const e of events) {
+    if (e.type === 'click' || e.type === 'down') {
+      anchor = undefined;
+      continue;
+    }
+    if (e.type !== 'move') continue;
+    if (!anchor || Math.hypot(e.x - anchor.x, e.y - anchor.y) > DWELL_RADIUS_PX) {
+      if (anchor) best = Math.max(best, e.t - anchor.t);
+      anchor = { t: e.t, x: e.x, y: e.y };
+    }
+  }
+  if (anchor) best = Math.max(best, t1 - anchor.t);
+  return best;
+}
+
+/** Events that show the page reacted to a click. */
+function isAnswer(e: RawEvent): boolean {
+  return (
+    e.type === 'mutation' ||
+    e.type === 'nav' ||
+    e.type === 'scroll' ||
+    e.type === 'focus' ||
+    e.type === 'selection' ||
+    e.type === 'error' ||
+    e.type === 'submit'
+  );
+}
+
+function expectsAnswer(target: TargetInfo | undefined): boolean {
+  if (!target?.interactive || target.disabled) return false;
+  return target.kind !== 'link' && target.kind !== 'text-input' && target.kind !== 'select';
+}
+
+function clicks(events: readonly RawEvent[], t1: number, v: number[]): void {
+  const list = events.filter((e): e is Click => e.type === 'click');
+  v[SLOT.clicks] = list.length;
+  let chain = 0;
+  let chainMax = 0;
+  let prev: Click | undefined;
+  const perTarget = new Map<string, number>();
+  for (const c of list) {
+    if (c.detail >= 2) v[SLOT.double_clicks]!++;
+    if (c.detail === 0) v[SLOT.keyboard_clicks]!++;
+    if (c.pointer === 'touch') v[SLOT.touch_clicks]!++;
+    if (c.target && !c.target.interactive) v[SLOT.non_interactive_clicks]!++;
+    if (c.target?.stepper) {
+      v[SLOT.stepper_clicks]!++;
+      continue;
+    }
+    const near =
+      prev &&
+      c.t - prev.t <= RAGE_GAP_MS &&
+      Math.abs(c.x - prev.x) + Math.abs(c.y - prev.y) <= RAGE_RADIUS_PX &&
+      c.detail !== 0;
+    chain = near ? chain + 1 : 1;
+    chainMax = Math.max(chainMax, chain);
+    prev = c;
+    if (c.target) {
+      const n = (perTarget.get(c.target.selector) ?? 0) + 1;
+      perTarget.set(c.target.selector, n);
+      v[SLOT.same_target_clicks_max] = Math.max(v[SLOT.same_target_clicks_max]!, n);
+    }
+  }
+  v[SLOT.rage_chain_max] = chainMax;
+  // Answers are looked for in the window only: a click in its last second is judged by a later window.
+  let j = 0;
+  for (const c of list) {
+    while (j < events.length && events[j]!.t <= c.t) j++;
+    let answered = false;
+    let errored = false;
+    for (let k = j; k < events.length && events[k]!.t <= c.t + CLICK_RESPONSE_MS; k++) {
+      const e = events[k]!;
+      if (isAnswer(e)) answered = true;
+      if (e.type === 'error') errored = true;
+    }
+    if (errored) v[SLOT.error_clicks]!++;
+    if (!answered && c.t + CLICK_RESPONSE_MS <= t1 && expectsAnswer(c.target)) v[SLOT.unanswered_clicks]!++;
+  }
+}
+
+function pageActivity(events: readonly RawEvent[], t0: number, t1: number, v: number[]): void {
+  const lastScroll = new Map<string, { x: number; y: number; dir: number; run: number }>();
+  const focused = new Set<string>();
+  let arrivedAt = Number.NEGATIVE_INFINITY;
+  let hiddenSince: number | undefined;
+  let hiddenMs = 0;
+  let sawVisibility = false;
+  for (const e of events) {
+    switch (e.type) {
+      case 'error':
+        v[SLOT.errors]!++;
+        break;
+      case 'wheel':
+        v[SLOT.wheel_events]!++;
+        break;
+      case 'scroll': {
+        const key = e.container ?? '';
+        const s = lastScroll.get(key);
+        if (!s) {
+          lastScroll.set(key, { x: e.x, y: e.y, dir: 0, run: 0 });
+          break;
+        }
+        const dy = e.y - s.y;
+        v[SLOT.scroll_px]! += Math.abs(dy) + Math.abs(e.x - s.x);
+        const dir = Math.sign(dy);
+        if (dir !== 0 && dir !== s.dir) {
+          if (s.dir !== 0 && s.run >= SCROLL_REVERSAL_PX) v[SLOT.scroll_reversals]!++;
+          s.dir = dir;
+          s.run = 0;
+        }
+        s.run += Math.abs(dy);
+        s.x = e.x;
+        s.y = e.y;
+        break;
+      }
+      case 'key':
+        v[SLOT.keys]!++;
+        if (e.kind === 'delete') v[SLOT.delete_keys]!++;
+        break;
+      case 'input':
+        if (e.kind !== 'insert') v[SLOT.input_corrections]!++;
+        break;
+      case 'focus':
+        if (focused.has(e.target.selector)) v[SLOT.refocus]!++;
+        focused.add(e.target.selector);
+        break;
+      case 'invalid':
+        v[SLOT.invalid]!++;
+        break;
+      case 'submit':
+        v[SLOT.submits]!++;
+        break;
+      case 'nav':
+        v[SLOT.navs]!++;
+        if (e.kind === 'pop') {
+          v[SLOT.back_navs]!++;
+          if (e.t - arrivedAt <= QUICK_BACK_MS) v[SLOT.quick_backs]!++;
+        }
+        arrivedAt = e.t;
+        break;
+      case 'mutation':
+        v[SLOT.mutations]!++;
+        break;
+      case 'selection':
+        v[SLOT.selections]!++;
+        break;
+      case 'visibility':
+        // The first visibility event tells what the state was before it, from the window start.
+        if (!sawVisibility && !e.hidden) hiddenSince = t0;
+        sawVisibility = true;
+        if (e.hidden && hiddenSince === undefined) hiddenSince = e.t;
+        if (!e.hidden && hiddenSince !== undefined) {
+          hiddenMs += e.t - hiddenSince;
+          hiddenSince = undefined;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  if (hiddenSince !== undefined) hiddenMs += t1 - hiddenSince;
+  v[SLOT.hidden_fraction] = hiddenMs / (t1 - t0);
+}
+
+/** Index of a named slot, for readers of a vector. */
+export function featureIndex(name: FeatureName): number {
+  return SLOT[name];
+}

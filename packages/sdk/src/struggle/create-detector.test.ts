@@ -1,0 +1,144 @@
+import type { Signal } from '@smart-onboarding/protocol';
+import { describe, expect, it } from 'vitest';
+import type { RawEvent, TargetInfo } from '../capture/raw-event';
+import { createDetectorWith, type DetectorEnvironment } from './create-detector';
+import type { ScorerState, StruggleReport } from './detector';
+import { ModelLoadError, type ModelScorer } from './model-scorer';
+
+const button: TargetInfo = { selector: '#pay', tag: 'button', kind: 'button', interactive: true };
+const click = (t: number): RawEvent => ({
+  type: 'click',
+  t,
+  x: 10,
+  y: 10,
+  pointer: 'mouse',
+  detail: 1,
+  target: button,
+});
+const rage = (t: number): Signal => ({
+  type: 'rage_click',
+  t,
+  element: { selector: '#pay' },
+  evidence: { clicks: 3 },
+});
+
+/** A hand-driven clock and idle callback, and a model whose answers the test decides. */
+function harness(model: boolean, scorer?: () => ModelScorer) {
+  let now = 0;
+  const ticks: (() => void)[] = [];
+  const idle: (() => void)[] = [];
+  const env: DetectorEnvironment = {
+    now: () => now,
+    every: (_ms, fn) => {
+      ticks.push(fn);
+      return () => ticks.splice(ticks.indexOf(fn), 1);
+    },
+    whenIdle: (fn) => {
+      idle.push(fn);
+      return () => idle.splice(idle.indexOf(fn), 1);
+    },
+    loadModel: () => {
+      if (!scorer) throw new Error('no model');
+      return scorer();
+    },
+  };
+  const reports: StruggleReport[] = [];
+  const states: ScorerState[] = [];
+  const windows: number[] = [];
+  const detector = createDetectorWith(
+    {
+      model,
+      assetsBaseUrl: '/v1/model/',
+      onStruggle: (r) => reports.push(r),
+      onWindow: (w) => windows.push(w.t1),
+      onScorerChange: (s) => states.push(s),
+    },
+    env,
+  );
+  return {
+    detector,
+    reports,
+    states,
+    windows,
+    idle,
+    ticks,
+    tick(to: number) {
+      now = to;
+      for (const fn of [...ticks]) fn();
+    },
+  };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('struggle detector', () => {
+  it('rules decide when the model is off, and one rage episode raises one report with its reasons', () => {
+    const h = harness(false);
+    expect(h.states).toEqual([{ active: 'rules', detail: 'disabled' }]);
+    h.detector.push([click(100), click(400)], []);
+    h.detector.push([click(700)], [rage(700)]);
+    h.detector.push([click(1000)], [rage(1000)]);
+    expect(h.reports).toHaveLength(1);
+    expect(h.reports[0]).toMatchObject({ source: 'rules', score: 0.75, element: '#pay', t: 701 });
+    expect(h.reports[0]!.reasons[0]!.code).toBe('rage_click');
+    expect(h.idle).toHaveLength(0);
+  });
+
+  it('produces feature windows on the hop clock, with and without new events', () => {
+    const h = harness(false);
+    h.detector.push([click(100)], []);
+    h.tick(8000);
+    expect(h.windows).toEqual([1000, 2000, 3000, 4000, 5000, 6000]);
+  });
+
+  it('switches to the model once it is ready, and reports with the model as source', async () => {
+    const h = harness(true, () => ({
+      ready: Promise.resolve({ raiseAt: 0.5 }),
+      score: async (values) => ({
+        score: values[0]! > 3 ? 0.9 : 0.1,
+        reasons: [{ code: 'event_count', weight: 1 }],
+      }),
+      teardown() {},
+    }));
+    expect(h.states).toEqual([{ active: 'rules', detail: 'loading' }]);
+    h.idle[0]!();
+    await flush();
+    expect(h.states.at(-1)).toEqual({ active: 'model' });
+    h.detector.push([click(100), click(200), click(300), click(400)], []);
+    await flush();
+    expect(h.reports).toHaveLength(1);
+    expect(h.reports[0]).toMatchObject({
+      source: 'model',
+      score: 0.9,
+      reasons: [{ code: 'event_count', weight: 1 }],
+    });
+  });
+
+  it.each([
+    ['wasm-blocked', new ModelLoadError('wasm-blocked', 'CSP')],
+    ['load-failed', new ModelLoadError('load-failed', '404')],
+    ['load-failed', new Error('anything else')],
+  ] as const)('falls back to rules and says %s when the model cannot load', async (detail, error) => {
+    const h = harness(true, () => ({
+      ready: Promise.reject(error),
+      score: () => Promise.reject(error),
+      teardown() {},
+    }));
+    h.idle[0]!();
+    await flush();
+    expect(h.states.at(-1)).toEqual({ active: 'rules', detail });
+    h.detector.push([click(700)], [rage(700)]);
+    expect(h.reports[0]?.source).toBe('rules');
+  });
+
+  it('teardown stops the clock and the idle load', () => {
+    const h = harness(true, () => ({
+      ready: new Promise(() => {}),
+      score: async () => ({ score: 0, reasons: [] }),
+      teardown() {},
+    }));
+    h.detector.teardown();
+    expect(h.ticks).toHaveLength(0);
+    expect(h.idle).toHaveLength(0);
+  });
+});

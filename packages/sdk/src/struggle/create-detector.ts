@@ -1,0 +1,169 @@
+import type { Signal, StruggleReason } from '@smart-onboarding/protocol';
+import type { RawEvent } from '../capture/raw-event';
+import { FEATURE_SCHEMA, HOP_MS, WINDOW_MS } from '../features/schema';
+import { createWindowStream } from '../features/windows';
+import { type AlarmGate, type AlarmOptions, createAlarmGate, DEFAULT_ALARM } from './alarm';
+import type { ScorerState, StruggleDetector, StruggleDetectorOptions } from './detector';
+import { ModelLoadError, type ModelScorer } from './model-scorer';
+import { scoreSignals } from './rules';
+import { type ScoringPoint, scoringPoints } from './schedule';
+
+/** What the detector needs from its surroundings; the browser defaults are in `./browser-environment`. */
+export interface DetectorEnvironment {
+  /** The capture clock (performance.now() in the browser). */
+  now(): number;
+  /** Calls `fn` every `ms`; returns the teardown. */
+  every(ms: number, fn: () => void): () => void;
+  /** Calls `fn` once the page is idle; returns the teardown. */
+  whenIdle(fn: () => void): () => void;
+  /** Starts loading the model (in a Web Worker in the browser). */
+  loadModel(assetsBaseUrl: string, debug: boolean): ModelScorer;
+}
+
+/** Reasons carried on a report: enough to explain, few enough to read. */
+const MAX_REASONS = 5;
+
+/**
+ * The struggle detector behind the SDK core's seam: cuts feature windows from the pushed events, scores
+ * them with the rule-based scorer until the on-device model is ready (or for good, if the model is off or
+ * cannot load), and turns scores into one `onStruggle` per episode (hysteresis and cooldown).
+ */
+export function createDetectorWith(
+  options: StruggleDetectorOptions,
+  env: DetectorEnvironment,
+): StruggleDetector {
+  const stream = createWindowStream();
+  let signals: Signal[] = [];
+  let stepId: string | undefined;
+  let state: ScorerState = { active: 'rules', detail: options.model ? 'loading' : 'disabled' };
+  let rulesGate = createAlarmGate(DEFAULT_ALARM);
+  let modelGate: AlarmGate | undefined;
+  let model: ModelScorer | undefined;
+  /** Model scores come back asynchronously: chain them so alarms are decided in time order. */
+  let modelQueue: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const teardowns: (() => void)[] = [];
+
+  const setState = (next: ScorerState) => {
+    state = next;
+    if (options.debug) console.debug('[smart-onboarding] struggle scorer:', next);
+    options.onScorerChange(next);
+  };
+
+  const fallBack = (err: unknown) => {
+    if (stopped || (state.active === 'rules' && state.detail !== 'loading')) return;
+    model?.teardown();
+    model = undefined;
+    modelGate = undefined;
+    rulesGate = createAlarmGate(DEFAULT_ALARM);
+    const detail = err instanceof ModelLoadError ? err.reason : 'load-failed';
+    if (options.debug) console.warn('[smart-onboarding] struggle model unavailable, rules decide:', err);
+    setState({ active: 'rules', detail });
+  };
+
+  const elementNear = (t: number): string | undefined => {
+    for (let i = signals.length - 1; i >= 0; i--) {
+      const s = signals[i]!;
+      if (s.t <= t && s.t > t - WINDOW_MS && s.element) return s.element.selector;
+    }
+    return undefined;
+  };
+
+  const report = (
+    source: 'model' | 'rules',
+    t: number,
+    score: number,
+    reasons: readonly StruggleReason[],
+  ) => {
+    const element = elementNear(t);
+    options.onStruggle({
+      score,
+      source,
+      reasons: reasons.slice(0, MAX_REASONS),
+      t,
+      ...(element ? { element } : {}),
+    });
+  };
+
+  const handle = (points: readonly ScoringPoint[]) => {
+    for (const { window, boundary } of points) {
+      if (boundary)
+        options.onWindow({
+          schema: FEATURE_SCHEMA,
+          t0: Math.max(0, Math.round(window.t0)),
+          t1: Math.max(0, Math.round(window.t1)),
+          values: window.values,
+        });
+      const t = window.t1;
+      if (state.active === 'model' && model && modelGate) {
+        const scorer = model;
+        const gate = modelGate;
+        modelQueue = modelQueue.then(async () => {
+          if (stopped || model !== scorer) return;
+          try {
+            const { score, reasons } = await scorer.score(window.values);
+            const alarm = gate.update(t, score, reasons);
+            if (alarm && !stopped) report('model', alarm.t, alarm.score, alarm.reasons);
+          } catch (err) {
+            fallBack(err);
+          }
+        });
+      } else {
+        const { score, reasons } = scoreSignals(signals, t);
+        const alarm = rulesGate.update(t, score, reasons);
+        if (alarm) report('rules', alarm.t, alarm.score, alarm.reasons);
+      }
+    }
+  };
+
+  const startModel = () => {
+    if (stopped) return;
+    try {
+      model = env.loadModel(options.assetsBaseUrl, !!options.debug);
+    } catch (err) {
+      fallBack(err);
+      return;
+    }
+    const loading = model;
+    loading.ready.then(
+      (thresholds: Partial<AlarmOptions>) => {
+        if (stopped || model !== loading) return;
+        modelGate = createAlarmGate({ ...DEFAULT_ALARM, ...thresholds });
+        setState({ active: 'model' });
+      },
+      (err) => {
+        if (model === loading) fallBack(err);
+      },
+    );
+  };
+
+  options.onScorerChange(state);
+  teardowns.push(
+    env.every(HOP_MS, () => handle(stream.advance(env.now()).map((window) => ({ window, boundary: true })))),
+  );
+  if (options.model) teardowns.push(env.whenIdle(startModel));
+
+  return {
+    push(events: readonly RawEvent[], newSignals: readonly Signal[]) {
+      if (stopped) return;
+      if (newSignals.length) {
+        signals.push(...newSignals);
+        const horizon = (events.at(-1)?.t ?? env.now()) - 2 * WINDOW_MS;
+        if (signals[0]!.t < horizon) signals = signals.filter((s) => s.t >= horizon);
+      }
+      handle(scoringPoints(stream, events));
+    },
+    setStep(id) {
+      // Evidence from the previous step does not explain struggle on this one.
+      if (id !== stepId) signals = [];
+      stepId = id;
+    },
+    state: () => ({ ...state }),
+    teardown() {
+      stopped = true;
+      for (const off of teardowns.splice(0)) off();
+      model?.teardown();
+      model = undefined;
+    },
+  };
+}
