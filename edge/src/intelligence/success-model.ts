@@ -1,0 +1,192 @@
+import type { PersonaType } from '@smart-onboarding/protocol';
+import { PERSONA_TYPES } from './persona';
+
+/**
+ * Success prediction: the probability that a journey ends completed, by logistic regression learned online
+ * (one SGD step per labelled snapshot, AdaGrad step sizes) from a tenant's completed and abandoned journeys.
+ *
+ * Cold start: the weights start at a hand-set prior (`PRIOR_WEIGHTS`) and every update is pulled back toward
+ * it by a Gaussian prior (an L2 penalty around the prior, not around zero), so a new tenant gets sensible
+ * numbers on day one and its own numbers as journeys end. Log loss is a proper scoring rule, so the
+ * fitted probabilities are calibrated where the model is well specified; `calibrationReport` measures it.
+ */
+
+/** What a journey looks like at one moment, for prediction and as a training snapshot. */
+export interface JourneySnapshot {
+  persona: PersonaType;
+  /** The user's proficiency score, 0..1. */
+  proficiency: number;
+  /** Required steps done / required steps, 0..1. */
+  progress: number;
+  /** Struggle reports so far. */
+  struggles: number;
+  /** Time elapsed / time the done steps were estimated to take (1 = on pace). */
+  paceRatio: number;
+  /** Interventions the user dismissed. */
+  dismissals: number;
+}
+
+export const SUCCESS_FEATURES = [
+  'bias',
+  ...PERSONA_TYPES.map((p) => `persona:${p}`),
+  'proficiency',
+  'progress',
+  'log1p_struggles',
+  'log2_pace',
+  'log1p_dismissals',
+] as const;
+
+/** Prior log-odds: a little under half complete from the start, most of those nearly done; progress, fluency help; struggles and a slow pace hurt. */
+export const PRIOR_WEIGHTS: readonly number[] = [
+  0.9, // bias
+  -0.3, // cautious_beginner
+  0, // guided_learner
+  0, // explorer
+  -0.2, // time_pressed
+  0.2, // power_user
+  0.8, // proficiency (centred at 0.5)
+  2, // progress (centred at 0.5)
+  -0.6, // log1p struggles
+  -0.5, // log2 pace
+  -0.3, // log1p dismissals
+];
+
+export interface SuccessModelState {
+  version: 1;
+  weights: number[];
+  /** AdaGrad's running sum of squared gradients, per weight. */
+  gradSq: number[];
+  /** Snapshots learned from. */
+  examples: number;
+}
+
+export interface SuccessModelOptions {
+  /** Base step size. */
+  learningRate: number;
+  /** Strength of the pull toward the prior weights, per example. */
+  priorStrength: number;
+}
+
+export const DEFAULT_SUCCESS_OPTIONS: SuccessModelOptions = { learningRate: 0.3, priorStrength: 1e-3 };
+
+export function emptySuccessModel(): SuccessModelState {
+  return { version: 1, weights: [...PRIOR_WEIGHTS], gradSq: PRIOR_WEIGHTS.map(() => 0), examples: 0 };
+}
+
+export function successFeatures(s: JourneySnapshot): number[] {
+  return [
+    1,
+    ...PERSONA_TYPES.map((p) => (p === s.persona ? 1 : 0)),
+    s.proficiency - 0.5,
+    s.progress - 0.5,
+    Math.log1p(Math.max(0, s.struggles)),
+    Math.max(-3, Math.min(3, Math.log2(Math.max(s.paceRatio, 1e-3)))),
+    Math.log1p(Math.max(0, s.dismissals)),
+  ];
+}
+
+const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+
+function predictRaw(weights: readonly number[], x: readonly number[]): number {
+  let z = 0;
+  for (let i = 0; i < x.length; i++) z += weights[i]! * x[i]!;
+  return sigmoid(z);
+}
+
+/**
+ * The journey's `predictedSuccessRate`.
+ *
+ * @example
+ * journey.predictedSuccessRate = predictSuccess(model, snapshot);
+ */
+export function predictSuccess(model: SuccessModelState, snapshot: JourneySnapshot): number {
+  return predictRaw(model.weights, successFeatures(snapshot));
+}
+
+/**
+ * Learns from a journey that ended: every snapshot taken along the way, labelled with how it ended.
+ * Returns a new state.
+ *
+ * @example
+ * model = trainSuccessModel(model, journey.snapshots, journey.status === 'completed');
+ */
+export function trainSuccessModel(
+  model: SuccessModelState,
+  snapshots: readonly JourneySnapshot[],
+  completed: boolean,
+  options: SuccessModelOptions = DEFAULT_SUCCESS_OPTIONS,
+): SuccessModelState {
+  const weights = [...model.weights];
+  const gradSq = [...model.gradSq];
+  const y = completed ? 1 : 0;
+  // Each snapshot of one journey shares its label; weighting them 1/k keeps long journeys from counting more.
+  const w = snapshots.length > 0 ? 1 / snapshots.length : 0;
+  for (const snapshot of snapshots) {
+    const x = successFeatures(snapshot);
+    const error = predictRaw(weights, x) - y;
+    for (let i = 0; i < weights.length; i++) {
+      const g = w * error * x[i]! + options.priorStrength * (weights[i]! - PRIOR_WEIGHTS[i]!);
+      gradSq[i]! += g * g;
+      weights[i]! -= (options.learningRate * g) / Math.sqrt(gradSq[i]! + 1e-8);
+    }
+  }
+  return { version: 1, weights, gradSq, examples: model.examples + snapshots.length };
+}
+
+export interface ReliabilityBin {
+  lower: number;
+  upper: number;
+  count: number;
+  meanPredicted: number;
+  observedRate: number;
+}
+
+export interface CalibrationReport {
+  bins: ReliabilityBin[];
+  /** Mean squared error of the probabilities: 0 is perfect, 0.25 is a coin. */
+  brier: number;
+  /** Expected calibration error: |predicted − observed| averaged over bins, weighted by count. */
+  ece: number;
+  logLoss: number;
+  count: number;
+}
+
+/**
+ * Reliability bins, Brier score, ECE and log loss of probabilities against outcomes.
+ *
+ * @example
+ * const report = calibrationReport(predictions, outcomes);
+ * console.table(report.bins);
+ */
+export function calibrationReport(predicted: readonly number[], outcomes: readonly boolean[], binCount = 10): CalibrationReport {
+  if (predicted.length !== outcomes.length) throw new RangeError('predicted and outcomes differ in length');
+  const bins = Array.from({ length: binCount }, (_, i) => ({
+    lower: i / binCount,
+    upper: (i + 1) / binCount,
+    count: 0,
+    sumP: 0,
+    sumY: 0,
+  }));
+  let brier = 0;
+  let logLoss = 0;
+  predicted.forEach((p, i) => {
+    const y = outcomes[i] ? 1 : 0;
+    const bin = bins[Math.min(binCount - 1, Math.floor(p * binCount))]!;
+    bin.count++;
+    bin.sumP += p;
+    bin.sumY += y;
+    brier += (p - y) ** 2;
+    const q = Math.min(1 - 1e-12, Math.max(1e-12, p));
+    logLoss -= y * Math.log(q) + (1 - y) * Math.log(1 - q);
+  });
+  const n = predicted.length || 1;
+  const out = bins.map((b) => ({
+    lower: b.lower,
+    upper: b.upper,
+    count: b.count,
+    meanPredicted: b.count ? b.sumP / b.count : 0,
+    observedRate: b.count ? b.sumY / b.count : 0,
+  }));
+  const ece = out.reduce((s, b) => s + (b.count / n) * Math.abs(b.meanPredicted - b.observedRate), 0);
+  return { bins: out, brier: brier / n, ece, logLoss: logLoss / n, count: predicted.length };
+}
