@@ -54,6 +54,16 @@ export const InterventionRecord = z
   })
   .meta({ id: 'InterventionRecord' });
 
+/** A tenant's help article: what contextual help is grounded in (retrieved by embedding similarity). */
+export const HelpArticle = z
+  .object({
+    id: z.string().min(1).max(128),
+    title: z.string().min(1).max(200),
+    body: z.string().max(20_000),
+    url: z.url().max(2048).optional(),
+  })
+  .meta({ id: 'HelpArticle' });
+
 /** Help for one moment, generated or authored; `source` says which, and `degradedReason` why it fell back. */
 export const HelpContent = z
   .object({
@@ -88,5 +98,6 @@ export type InterventionKind = z.infer<typeof InterventionKind>;
 export type InterventionPlan = z.infer<typeof InterventionPlan>;
 export type InterventionOutcome = z.infer<typeof InterventionOutcome>;
 export type InterventionRecord = z.infer<typeof InterventionRecord>;
+export type HelpArticle = z.infer<typeof HelpArticle>;
 export type HelpContent = z.infer<typeof HelpContent>;
 export type EscalationTicket = z.infer<typeof EscalationTicket>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Probability } from './common';
+import { Probability, Slug } from './common';
 import { ContentStyle } from './flow';
 
 export const PersonaType = z
@@ -30,6 +30,23 @@ export const UserPersona = z
   })
   .meta({ id: 'UserPersona' });
 
+/**
+ * The seed's `ContentRecommendation`: one help article or step variant ranked for this user, with the
+ * score it was ranked by and why.
+ */
+export const ContentRecommendation = z
+  .object({
+    kind: z.enum(['article', 'variant']),
+    /** The article id, or the variant id (`default` for the step's own wording). */
+    id: z.string().min(1).max(128),
+    stepId: Slug.optional(),
+    title: z.string().max(200),
+    score: z.number(),
+    reason: z.string().max(500),
+  })
+  .meta({ id: 'ContentRecommendation' });
+
 export type PersonaType = z.infer<typeof PersonaType>;
+export type ContentRecommendation = z.infer<typeof ContentRecommendation>;
 export type OnboardingApproach = z.infer<typeof OnboardingApproach>;
 export type UserPersona = z.infer<typeof UserPersona>;
