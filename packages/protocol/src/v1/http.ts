@@ -10,6 +10,10 @@ export const PATHS = {
   socket: '/v1/socket',
   journeys: '/v1/journeys',
   flows: '/v1/flows',
+  /** Issues a signed anonymous user id (tenants that allow anonymous visitors). */
+  anonymousIdentity: '/v1/identity/anonymous',
+  /** The tenant's audit log of admin reads and changes (secret key). */
+  audit: '/v1/audit',
   /** The struggle model and onnxruntime-web's wasm, served from the edge (never a public CDN). */
   modelAssets: '/v1/model',
 } as const;

@@ -8,3 +8,4 @@ export * from './journey';
 export * from './persona';
 export * from './profile';
 export * from './realtime';
+export * from './resources';

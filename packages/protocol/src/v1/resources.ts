@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { NextStepResponse } from './api';
+import { EpochMs, Id, Probability, Slug } from './common';
+import { FlowVersion } from './flow';
+import { JourneyStatus, OnboardingJourney } from './journey';
+
+/** Bodies of the edge's resource APIs: flows, journey listings, the audit log, anonymous identities. */
+
+/** What `updateUserProgress` answers: the journey after the update and the step to do next. */
+export const ProgressResponse = z
+  .object({ journey: OnboardingJourney, next: NextStepResponse })
+  .meta({ id: 'ProgressResponse' });
+
+/** One row of a tenant's journey listing (secret key only). */
+export const JourneySummary = z
+  .object({
+    id: Id,
+    userId: Id,
+    flowId: Slug,
+    flowVersion: z.number().int().positive(),
+    status: JourneyStatus,
+    currentStepId: Slug.nullable(),
+    stepsCompleted: z.number().int().nonnegative(),
+    stepsSkipped: z.number().int().nonnegative(),
+    interventions: z.number().int().nonnegative(),
+    predictedSuccessRate: Probability,
+    startedAt: EpochMs,
+    updatedAt: EpochMs,
+    completedAt: EpochMs.nullable(),
+  })
+  .meta({ id: 'JourneySummary' });
+
+export const JourneyListResponse = z
+  .object({
+    journeys: z.array(JourneySummary),
+    /** Pass as `before` to get the next page; absent on the last page. */
+    nextBefore: EpochMs.optional(),
+  })
+  .meta({ id: 'JourneyListResponse' });
+
+export const FlowSummary = z
+  .object({
+    id: Slug,
+    name: z.string(),
+    latestVersion: z.number().int().positive(),
+    createdAt: EpochMs,
+    updatedAt: EpochMs,
+  })
+  .meta({ id: 'FlowSummary' });
+
+export const FlowListResponse = z.object({ flows: z.array(FlowSummary) }).meta({ id: 'FlowListResponse' });
+
+/** `created` is false when the published definition equals the latest version, which is returned. */
+export const PublishFlowResponse = z
+  .object({ flow: FlowVersion, created: z.boolean() })
+  .meta({ id: 'PublishFlowResponse' });
+
+export const FlowVersionListResponse = z
+  .object({ versions: z.array(FlowVersion) })
+  .meta({ id: 'FlowVersionListResponse' });
+
+/** A signed anonymous user id, for tenants that allow anonymous visitors: use it as `user` and `user_hash`. */
+export const AnonymousIdentityResponse = z
+  .object({ userId: Id, userHash: z.string().regex(/^[0-9a-f]{64}$/) })
+  .meta({ id: 'AnonymousIdentityResponse' });
+
+export const AuditEntry = z
+  .object({
+    id: z.number().int(),
+    keyId: z.string(),
+    action: z.string(),
+    resource: z.string(),
+    at: EpochMs,
+    details: z.unknown().optional(),
+  })
+  .meta({ id: 'AuditEntry' });
+
+export const AuditLogResponse = z.object({ entries: z.array(AuditEntry) }).meta({ id: 'AuditLogResponse' });
+
+export type ProgressResponse = z.infer<typeof ProgressResponse>;
+export type JourneySummary = z.infer<typeof JourneySummary>;
+export type JourneyListResponse = z.infer<typeof JourneyListResponse>;
+export type FlowSummary = z.infer<typeof FlowSummary>;
+export type FlowListResponse = z.infer<typeof FlowListResponse>;
+export type PublishFlowResponse = z.infer<typeof PublishFlowResponse>;
+export type FlowVersionListResponse = z.infer<typeof FlowVersionListResponse>;
+export type AnonymousIdentityResponse = z.infer<typeof AnonymousIdentityResponse>;
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export type AuditLogResponse = z.infer<typeof AuditLogResponse>;
