@@ -1,0 +1,45 @@
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+// Two builds. ESM for bundlers: one file per subpath entry plus shared chunks, unminified so the app's
+// bundler tree-shakes and minifies; struggle detection is a dynamic import. IIFE for the script tag:
+// `smart-onboarding.js` (the core: capture, signals, transport, consent) and its sibling
+// `smart-onboarding.struggle.js` (features, rules, the model's worker client), loaded after consent.
+// Protocol imports are types and a few constants: zod never enters a browser file.
+const entries = {
+  index: 'src/index.ts',
+  signals: 'src/signals/index.ts',
+  capture: 'src/capture/index.ts',
+  features: 'src/features/index.ts',
+  struggle: 'src/struggle/index.ts',
+};
+
+const plugins = () => [
+  nodeResolve({ extensions: ['.ts', '.js'] }),
+  esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' }),
+];
+
+const scriptTag = (input, file) => ({
+  input,
+  output: { file, format: 'iife', inlineDynamicImports: true },
+  plugins: [...plugins(), terser({ ecma: 2020, compress: { passes: 3 }, format: { comments: false } })],
+  treeshake: { moduleSideEffects: (id) => id.includes('script-tag') },
+});
+
+export default [
+  {
+    input: entries,
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
+    external: [/^onnxruntime-web/],
+    plugins: plugins(),
+    treeshake: { moduleSideEffects: false },
+  },
+  scriptTag('src/script-tag.ts', 'dist/smart-onboarding.js'),
+  scriptTag('src/script-tag-struggle.ts', 'dist/smart-onboarding.struggle.js'),
+];

@@ -1,0 +1,312 @@
+import type { BehaviorEvent, ScalarRecord, ServerMessage, Signal } from '@smart-onboarding/protocol';
+import { PATHS } from '@smart-onboarding/protocol';
+import { startCapture } from '../capture/index';
+import type { Teardown } from '../capture/listen';
+import type { RawEvent } from '../capture/raw-event';
+import type { CreateStruggleDetector, StruggleDetector, StruggleReport } from '../struggle/detector';
+import { uuid } from '../transport/ids';
+import { openIndexedDbStore } from '../transport/indexeddb-store';
+import { createEventQueue } from '../transport/queue';
+import { createTransport, type Transport } from '../transport/transport';
+import { type ConsentState, effectiveConsent } from './consent';
+import { createSignalLoop } from './detection';
+import { createEmitter } from './emitter';
+import type { InitOptions, SdkEvents, Status } from './options';
+
+/** How often time-based rules (dead clicks, hesitation) are re-checked while the user is active. */
+const TICK_MS = 500;
+/** Raw event types after which signals are checked at once (the 300 ms budget starts at the click). */
+const URGENT = new Set<RawEvent['type']>(['click', 'error', 'nav', 'invalid']);
+const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
+
+/** A `BehaviorEvent` before the envelope (id, session, time) is put on. */
+type EventBody = BehaviorEvent extends infer E
+  ? E extends BehaviorEvent
+    ? Omit<E, 'id' | 'sessionId' | 'timestamp'>
+    : never
+  : never;
+
+/** The public API of the SDK: `window.SmartOnboarding` and the ESM `SmartOnboarding`. */
+export interface SmartOnboardingApi {
+  init(options: InitOptions): void;
+  identify(userId: string, traits?: ScalarRecord, userHash?: string): void;
+  track(name: string, properties?: ScalarRecord): void;
+  setConsent(state: ConsentState): void;
+  on<K extends keyof SdkEvents>(name: K, cb: (payload: SdkEvents[K]) => void): () => void;
+  off<K extends keyof SdkEvents>(name: K, cb: (payload: SdkEvents[K]) => void): void;
+  /** Marks the onboarding step the user is on (tours call it; the edge's `next_step` sets it too). */
+  setStep(stepId: string | undefined, estimateMs?: number): void;
+  status(): Status;
+  /** Removes every listener, observer, timer and socket, and flushes the queue. */
+  shutdown(): Promise<void>;
+}
+
+export interface ClientDependencies {
+  /**
+   * Loads struggle detection (feature windows, rules, the model's worker client). Loaded after consent,
+   * apart from the core, so the always-loaded script stays small; events wait for it in a bounded buffer.
+   */
+  loadDetector?: () => Promise<CreateStruggleDetector>;
+}
+
+/** Raw events held for the detector while it loads (a few seconds of input at most). */
+const DETECTOR_BACKLOG = 5000;
+
+/**
+ * Creates an SDK instance. Nothing happens until `init`; nothing is captured until consent is granted.
+ * Every public method swallows its own errors (reported as warnings in debug mode): the host page never
+ * sees an exception from us.
+ *
+ * @example
+ * const so = createSmartOnboarding({ loadDetector: () => import('./struggle').then((m) => m.createStruggleDetector) });
+ * so.init({ publishableKey: 'pk_demo_local', endpoint: 'http://127.0.0.1:8787' });
+ * so.on('struggle', ({ score, reasons }) => console.log(score, reasons));
+ */
+export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboardingApi {
+  let options: InitOptions | undefined;
+  let requested: ConsentState = 'pending';
+  let user: { id?: string | undefined; hash?: string | undefined } = {};
+  let sessionId = '';
+  let stepId: string | undefined;
+  let transport: Transport | undefined;
+  let detector: StruggleDetector | undefined;
+  let stopCapture: Teardown | undefined;
+  let timers: Teardown | undefined;
+  let fresh: RawEvent[] = [];
+  let freshSignals: Signal[] = [];
+  let urgentQueued = false;
+  const loop = createSignalLoop();
+  const warn = (...args: unknown[]) => {
+    if (options?.debug) console.warn('[smart-onboarding]', ...args);
+  };
+  const events = createEmitter<SdkEvents>((err) => warn('an event listener threw', err));
+  const guard =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R | undefined => {
+      try {
+        return fn(...args);
+      } catch (err) {
+        warn(err);
+        return undefined;
+      }
+    };
+
+  const consent = (): ConsentState => {
+    const nav = globalThis.navigator as (Navigator & { globalPrivacyControl?: boolean }) | undefined;
+    return effectiveConsent(
+      requested,
+      { doNotTrack: nav?.doNotTrack, globalPrivacyControl: nav?.globalPrivacyControl },
+      options?.honorDoNotTrack !== false,
+    );
+  };
+  const epoch = (t: number) => Math.round(performance.timeOrigin + t);
+  const path = () => location.pathname + location.hash;
+
+  const event = (body: EventBody): BehaviorEvent => {
+    const e = {
+      id: uuid(),
+      sessionId,
+      timestamp: Date.now(),
+      context: { path: path().slice(0, 1024) },
+      ...body,
+    } as BehaviorEvent;
+    if (!e.stepId && stepId) e.stepId = stepId;
+    return e;
+  };
+
+  const onRaw = (e: RawEvent) => {
+    loop.add(e);
+    fresh.push(e);
+    if (e.type === 'nav' && e.kind !== 'replace')
+      transport?.send(event({ eventType: 'page', action: 'view' }));
+    if (e.type === 'visibility') {
+      transport?.send(event({ eventType: 'page', action: e.hidden ? 'hidden' : 'visible' }));
+      if (e.hidden) transport?.flushOnHide();
+    }
+    if (URGENT.has(e.type) && !urgentQueued) {
+      urgentQueued = true;
+      queueMicrotask(() => {
+        urgentQueued = false;
+        detect();
+      });
+    }
+  };
+
+  const detect = guard(() => {
+    const now = performance.now();
+    const signals = loop.run(now);
+    freshSignals.push(...signals);
+    if (detector) {
+      detector.push(fresh, freshSignals);
+      fresh = [];
+      freshSignals = [];
+    } else if (fresh.length > DETECTOR_BACKLOG) fresh = fresh.slice(-DETECTOR_BACKLOG);
+    for (const s of signals) {
+      const out: Signal = { ...s, t: epoch(s.t) };
+      events.emit('signal', out);
+      transport?.send(event({ eventType: 'signal', signal: out }), true);
+    }
+  });
+
+  const onStruggle = guard((r: StruggleReport) => {
+    const t = epoch(r.t);
+    const payload = {
+      score: r.score,
+      reasons: r.reasons,
+      stepId,
+      source: r.source,
+      ...(r.element ? { element: r.element } : {}),
+    };
+    events.emit('struggle', payload);
+    transport?.send(
+      event({ eventType: 'struggle', score: r.score, source: r.source, reasons: r.reasons }),
+      true,
+    );
+    transport?.struggle({ ...payload, stepId, recentSignals: [], t });
+  });
+
+  const onMessage = guard((m: ServerMessage) => {
+    if (m.type === 'intervention') events.emit('intervention', m.plan);
+    else if (m.type === 'welcome' || m.type === 'next_step') {
+      const step = m.type === 'welcome' ? m.currentStep : m.step;
+      setStep(step?.id, step ? step.estimatedDurationSec * 1000 : undefined);
+      events.emit('step', step);
+    } else if (m.type === 'error') warn('the edge said', m.error.code, m.error.message);
+  });
+
+  function setStep(id: string | undefined, estimateMs?: number) {
+    const next = id && SLUG.test(id) ? id : undefined;
+    if (next === stepId) return;
+    stepId = next;
+    detector?.setStep(next);
+    if (next && stopCapture)
+      onRaw({ type: 'step', t: performance.now(), stepId: next, ...(estimateMs ? { estimateMs } : {}) });
+  }
+
+  const start = async () => {
+    if (!options || stopCapture || consent() !== 'granted') return;
+    const o = options;
+    sessionId = sessionStorage.getItem('so_sid') ?? uuid();
+    sessionStorage.setItem('so_sid', sessionId);
+    const endpoint = o.endpoint.replace(/\/+$/, '');
+    const queue = createEventQueue(await openIndexedDbStore(`smart-onboarding:${o.publishableKey}`));
+    // Consent may have been withdrawn while the database opened.
+    if (stopCapture || consent() !== 'granted' || options !== o) return queue.close();
+    const t = createTransport({
+      endpoint,
+      queue,
+      credentials: () => ({
+        publishableKey: o.publishableKey,
+        userId: user.id,
+        userHash: user.hash,
+        sessionId,
+      }),
+      onMessage,
+      warn,
+      socket: o.socket !== false,
+    });
+    transport = t;
+    deps
+      .loadDetector?.()
+      .then((create) => {
+        if (transport !== t || detector) return;
+        detector = create({
+          model: o.model !== false,
+          assetsBaseUrl: `${endpoint}${PATHS.modelAssets}/`,
+          onStruggle,
+          onWindow: guard((w) =>
+            transport?.send(
+              event({ eventType: 'features', window: { ...w, t0: epoch(w.t0), t1: epoch(w.t1) } }),
+            ),
+          ),
+          onScorerChange: (s) => events.emit('scorer', s),
+          debug: !!o.debug,
+        });
+        detector.setStep(stepId);
+        detect();
+      })
+      .catch((err) => warn('struggle detection unavailable', err));
+    const tick = setInterval(() => {
+      if (performance.now() - loop.lastAt() < 10_000 || stepId) detect();
+    }, TICK_MS);
+    timers = () => clearInterval(tick);
+    stopCapture = startCapture(window, guard(onRaw) as (e: RawEvent) => void, {
+      mask: o.mask ?? [],
+      isOwnRequest: (url) => url.startsWith(endpoint),
+    });
+  };
+
+  const stop = async (flush: boolean) => {
+    stopCapture?.();
+    stopCapture = undefined;
+    timers?.();
+    timers = undefined;
+    detector?.teardown();
+    detector = undefined;
+    loop.clear();
+    fresh = [];
+    freshSignals = [];
+    const t = transport;
+    transport = undefined;
+    if (t && flush) await Promise.race([t.flush(), new Promise((r) => setTimeout(r, 2000))]);
+    t?.teardown();
+  };
+
+  const api: SmartOnboardingApi = {
+    init: guard((o: InitOptions) => {
+      if (typeof window === 'undefined' || !o?.publishableKey || !o.endpoint)
+        return warn('init needs publishableKey and endpoint');
+      if (options) void stop(true);
+      options = o;
+      requested = o.consent ?? 'granted';
+      user = { id: o.user?.id, hash: o.user?.hash };
+      void start().catch(warn);
+      if (o.user?.traits) api.identify(o.user.id, o.user.traits, o.user.hash);
+    }),
+    identify: guard((userId: string, traits?: ScalarRecord, userHash?: string) => {
+      const changed = userId !== user.id || userHash !== user.hash;
+      user = { id: userId, hash: userHash };
+      if (changed) transport?.reconnect();
+      if (traits) transport?.send(event({ eventType: 'track', name: '$identify', properties: traits }));
+    }),
+    track: guard((name: string, properties?: ScalarRecord) => {
+      transport?.send(
+        event({
+          eventType: 'track',
+          name: String(name).slice(0, 128),
+          ...(properties ? { properties } : {}),
+        }),
+      );
+    }),
+    setConsent: guard((state: ConsentState) => {
+      requested = state;
+      if (consent() === 'granted') void start().catch(warn);
+      else {
+        void stop(false);
+        // Withdrawn consent takes what was queued with it.
+        if (state === 'denied' && options && globalThis.indexedDB)
+          indexedDB.deleteDatabase(`smart-onboarding:${options.publishableKey}`);
+      }
+    }),
+    on: (name, cb) => events.on(name, cb),
+    off: (name, cb) => events.off(name, cb),
+    setStep: guard(setStep),
+    status: () => ({
+      consent: options ? consent() : requested,
+      capturing: !!stopCapture,
+      scorer: detector?.state(),
+      channel: transport?.channel() ?? 'none',
+      queued: 0,
+    }),
+    shutdown: async () => {
+      try {
+        await stop(true);
+      } catch (err) {
+        warn(err);
+      }
+      events.clear();
+      options = undefined;
+    },
+  } as SmartOnboardingApi;
+  return api;
+}

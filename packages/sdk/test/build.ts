@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rollup } from 'rollup';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Builds one script-tag file in memory exactly as `pnpm build` does, and returns its code. */
+export async function buildScriptTag(
+  file: 'smart-onboarding.js' | 'smart-onboarding.struggle.js',
+): Promise<string> {
+  const configs = (await import(path.join(root, 'rollup.config.mjs'))).default as {
+    input: string;
+    output: { file?: string; format: 'iife' };
+    plugins: unknown[];
+    treeshake: unknown;
+  }[];
+  const config = configs.find((c) => c.output.file?.endsWith(`/${file}`));
+  if (!config) throw new Error(`no build for ${file}`);
+  const cwd = process.cwd();
+  process.chdir(root);
+  try {
+    const bundle = await rollup({ ...(config as object), onwarn: () => {} } as Parameters<typeof rollup>[0]);
+    const { output } = await bundle.generate(config.output);
+    await bundle.close();
+    return output[0].code;
+  } finally {
+    process.chdir(cwd);
+  }
+}

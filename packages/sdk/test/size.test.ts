@@ -1,0 +1,23 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { buildScriptTag } from './build';
+
+/** PRODUCT.md's budget for the script-tag file (capture + signals + transport), min+gzip. */
+const BUDGET_BYTES = 12 * 1024;
+
+describe('script-tag size budget', () => {
+  it(`smart-onboarding.js is at most ${BUDGET_BYTES} bytes min+gzip`, async () => {
+    const code = await buildScriptTag('smart-onboarding.js');
+    const gz = gzipSync(code, { level: 9 }).length;
+    console.log(`smart-onboarding.js: ${code.length} B min, ${gz} B min+gzip (budget ${BUDGET_BYTES})`);
+    expect(gz).toBeLessThanOrEqual(BUDGET_BYTES);
+    // The core never carries zod, the feature code or the model client: those are the struggle file's.
+    expect(code).not.toMatch(/ZodError|\$ZodType/);
+  }, 60_000);
+
+  it('the struggle file registers itself and carries no zod either', async () => {
+    const code = await buildScriptTag('smart-onboarding.struggle.js');
+    expect(code).toContain('__soStruggle');
+    expect(code).not.toMatch(/ZodError|\$ZodType/);
+  }, 60_000);
+});
