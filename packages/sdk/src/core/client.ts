@@ -4,6 +4,8 @@ import { startCapture } from '../capture/index';
 import type { Teardown } from '../capture/listen';
 import type { RawEvent } from '../capture/raw-event';
 import type { CreateStruggleDetector, StruggleDetector, StruggleReport } from '../struggle/detector';
+import { anonymousIdentity } from '../transport/anonymous';
+import { backoffDelay } from '../transport/backoff';
 import { uuid } from '../transport/ids';
 import { openIndexedDbStore } from '../transport/indexeddb-store';
 import { createEventQueue } from '../transport/queue';
@@ -204,8 +206,10 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
       onMessage,
       warn,
       socket: o.socket !== false,
+      canSend: () => !!user.id,
     });
     transport = t;
+    if (!user.id) void adoptAnonymousIdentity(t, endpoint, o.publishableKey, 0);
     deps
       .loadDetector?.()
       .then((create) => {
@@ -234,6 +238,26 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
       mask: o.mask ?? [],
       isOwnRequest: (url) => url.startsWith(endpoint),
     });
+  };
+
+  /** No user given: ask the edge for a signed anonymous id (retrying with backoff), then send. */
+  const adoptAnonymousIdentity = async (t: Transport, endpoint: string, key: string, attempt: number) => {
+    const identity = await anonymousIdentity(endpoint, key);
+    if (transport !== t || user.id) return;
+    if (!identity) {
+      const retry = setTimeout(
+        () => adoptAnonymousIdentity(t, endpoint, key, attempt + 1),
+        backoffDelay(attempt),
+      );
+      const previous = timers;
+      timers = () => {
+        clearTimeout(retry);
+        previous?.();
+      };
+      return;
+    }
+    user = { id: identity.userId, hash: identity.userHash };
+    t.reconnect();
   };
 
   const stop = async (flush: boolean) => {
@@ -296,7 +320,7 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
       capturing: !!stopCapture,
       scorer: detector?.state(),
       channel: transport?.channel() ?? 'none',
-      queued: 0,
+      queued: transport?.queued() ?? 0,
     }),
     shutdown: async () => {
       try {

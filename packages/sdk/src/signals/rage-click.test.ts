@@ -33,6 +33,21 @@ const cases: [string, RawEvent[], number][] = [
     [...clicksEvery(3, 100), ...clicksEvery(3, 100).map((e) => ({ ...e, t: e.t + 5000 }))],
     2,
   ],
+  [
+    'a double click then a triple click on text (select a word, then the paragraph)',
+    [
+      ...clicksEvery(2, 100, text, (i) => i + 1),
+      ...clicksEvery(3, 100, text, (i) => i + 1).map((e) => ({ ...e, t: e.t + 700 })),
+    ],
+    0,
+  ],
+  [
+    'three double clicks on text in a row',
+    [0, 400, 800].flatMap((t0) =>
+      clicksEvery(2, 100, text, (i) => i + 1).map((e) => ({ ...e, t: e.t + t0 })),
+    ),
+    1,
+  ],
   ['unknown target, plain clicks', clicksEvery(3, 150, undefined), 1],
 ];
 

@@ -18,8 +18,9 @@ export const RAGE_CLICK = {
  * measured from its first click (a slow drift along a list is not rage), and it is not rage when:
  * - the target is a stepper or pager (next, +, −): clicking it fast is how it is used;
  * - the clicks selected text (a double or triple click on a word or paragraph);
- * - it is one multi-click gesture (browser click count 2 or 3) on text, a text field, or an unknown
- *   target (a double click to open, then one more click): on those a fourth click is needed.
+ * - it is made of double or triple clicks (browser click count rising 1, 2, 3) on text, a text field or
+ *   an unknown target, or that selected text: each such gesture counts as one click (a double click to
+ *   select a word, then a triple click to select the paragraph, is two).
  *
  * One burst raises one signal, at the click that made it rage; `clicks` counts the whole burst.
  *
@@ -56,32 +57,42 @@ export function detectRageClicks(events: readonly RawEvent[], _options?: DetectO
 function rageOf(burst: Click[], events: readonly RawEvent[]): Signal | undefined {
   if (burst.length < RAGE_CLICK.minClicks) return undefined;
   if (burst.some((c) => c.target?.stepper)) return undefined;
-  const start = burst[0]!.t;
-  for (let n = RAGE_CLICK.minClicks; n <= burst.length; n++) {
-    const clicks = burst.slice(0, n);
-    if (isSelectionOrOpenGesture(clicks, events)) continue;
-    const at = clicks[n - 1]!;
-    const last = burst.at(-1)!;
-    return makeSignal('rage_click', at.t, last.target ?? at.target, {
-      clicks: burst.length,
-      durationMs: Math.round(last.t - start),
-      spreadPx: Math.round(
-        Math.max(...burst.map((c) => Math.abs(c.x - burst[0]!.x) + Math.abs(c.y - burst[0]!.y))),
-      ),
-    });
+  // Count clicks gesture by gesture (a gesture is a run of rising click counts: 1, 2, 3...). A double or
+  // triple click that selects text or opens something counts as one click; four or more in one gesture
+  // count in full (nobody selects by quadruple click).
+  const value = (g: Click[]) =>
+    g.length >= 4 ? g.length : g.length && isSelectionOrOpenGesture(g, events) ? 1 : g.length;
+  let closed = 0;
+  let gesture: Click[] = [];
+  let at: Click | undefined;
+  for (const c of burst) {
+    if (gesture.length && c.detail > gesture.at(-1)!.detail) gesture.push(c);
+    else {
+      closed += value(gesture);
+      gesture = [c];
+    }
+    if (closed + value(gesture) >= RAGE_CLICK.minClicks) {
+      at = c;
+      break;
+    }
   }
-  return undefined;
+  if (!at) return undefined;
+  const first = burst[0]!;
+  const last = burst.at(-1)!;
+  return makeSignal('rage_click', at.t, last.target ?? at.target, {
+    clicks: burst.length,
+    durationMs: Math.round(last.t - first.t),
+    spreadPx: Math.round(Math.max(...burst.map((c) => Math.abs(c.x - first.x) + Math.abs(c.y - first.y)))),
+  });
 }
 
-/** Whether a burst of 3 (or fewer) clicks is the browser's double/triple-click gesture rather than rage. */
-function isSelectionOrOpenGesture(clicks: Click[], events: readonly RawEvent[]): boolean {
-  if (clicks.length > 3) return false;
-  const start = clicks[0]!.t;
-  const end = clicks.at(-1)!.t + RAGE_CLICK.selectionWindowMs;
-  const selected = events.some((e) => e.type === 'selection' && e.length > 0 && e.t >= start && e.t <= end);
-  if (selected) return true;
-  const multiClick = clicks.some((c) => c.detail >= 2);
-  if (!multiClick) return false;
-  const target = clicks.at(-1)!.target;
+/** Whether a gesture of 2 or 3 clicks is the browser's double/triple click (select a word, open an item). */
+function isSelectionOrOpenGesture(gesture: Click[], events: readonly RawEvent[]): boolean {
+  if (gesture.length > 3) return false;
+  const start = gesture[0]!.t;
+  const end = gesture.at(-1)!.t + RAGE_CLICK.selectionWindowMs;
+  if (events.some((e) => e.type === 'selection' && e.length > 0 && e.t >= start && e.t <= end)) return true;
+  if (gesture.length < 2) return false;
+  const target = gesture.at(-1)!.target;
   return !target?.interactive || target.kind === 'text-input' || target.kind === 'other';
 }

@@ -18,6 +18,8 @@ export interface TransportOptions {
   onMessage(message: ServerMessage): void;
   onChannel?(channel: Channel): void;
   warn(...args: unknown[]): void;
+  /** False while the credentials are incomplete (an anonymous identity not yet issued): events wait. */
+  canSend?(): boolean;
   /** Whether to open the WebSocket at all (HTTP alone works everywhere). */
   socket?: boolean;
 }
@@ -32,9 +34,11 @@ export interface Transport {
   flush(): Promise<void>;
   /** The page is hiding: hand everything queued to `sendBeacon`. */
   flushOnHide(): void;
-  /** Credentials changed (identify): reconnect the socket under the new user. */
+  /** Credentials changed (identify, an anonymous id issued): reconnect under the new user and flush. */
   reconnect(): void;
   channel(): Channel;
+  /** Events waiting for the edge's acknowledgement. */
+  queued(): number;
   teardown(): void;
 }
 
@@ -65,7 +69,7 @@ export function createTransport(o: TransportOptions): Transport {
   let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   let flushing = false;
   let stopped = false;
-  const online = () => globalThis.navigator?.onLine !== false;
+  const online = () => globalThis.navigator?.onLine !== false && o.canSend?.() !== false;
 
   const schedule = (ms: number) => {
     const at = Date.now() + ms;
@@ -244,8 +248,10 @@ export function createTransport(o: TransportOptions): Transport {
       closeSocket();
       if (reconnectTimer) clearTimeout(reconnectTimer);
       connect();
+      void flush();
     },
     channel: () => (socketOpen ? 'socket' : online() ? 'http' : 'offline'),
+    queued: () => queue.size(),
     teardown() {
       stopped = true;
       if (timer) clearTimeout(timer);
