@@ -1,10 +1,22 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { PROTOCOL_VERSION } from '@smart-onboarding/protocol';
+import { CREDENTIALS, PROTOCOL_VERSION } from '@smart-onboarding/protocol';
+import { bodyLimit } from 'hono/body-limit';
+import { ensureDemoSeeded } from './dev/seed';
 import type { AppEnv } from './env';
-import { errorResponse, handleError } from './http/errors';
+import { browserCors } from './http/cors';
+import { ApiError, errorResponse, handleError } from './http/errors';
 import { registerProtocolComponents } from './http/protocol-components';
 import { validationHook } from './http/validation';
+import { eventRoutes } from './routes/events';
+import { flowRoutes } from './routes/flows';
 import { healthRoutes } from './routes/health';
+import { identityRoutes } from './routes/identity';
+import { journeyRoutes } from './routes/journeys';
+import { modelAssetRoutes } from './routes/model-assets';
+import { socketRoutes } from './routes/socket';
+
+/** JSON bodies other than event batches (flows are the largest): past this, 413. */
+export const JSON_BODY_MAX_BYTES = 1024 * 1024;
 
 /**
  * Builds the HTTP app. Routes are declared with their protocol schemas, so validation and the
@@ -19,19 +31,74 @@ export function createApp() {
   app.onError(handleError);
   app.notFound((c) => errorResponse(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`));
 
+  app.use('*', browserCors);
+  app.use('/v1/*', async (c, next) => {
+    await ensureDemoSeeded(c.env);
+    await next();
+  });
+  app.use('/v1/*', async (c, next) => {
+    if (c.req.path === '/v1/events') return next();
+    return bodyLimit({
+      maxSize: JSON_BODY_MAX_BYTES,
+      onError: () => {
+        throw new ApiError(
+          413,
+          'payload_too_large',
+          `request bodies are limited to ${JSON_BODY_MAX_BYTES} bytes`,
+        );
+      },
+    })(c, next);
+  });
+
   app.route('/', healthRoutes);
+  app.route('/', journeyRoutes);
+  app.route('/', flowRoutes);
+  app.route('/', eventRoutes);
+  app.route('/', socketRoutes);
+  app.route('/', identityRoutes);
+  app.route('/', modelAssetRoutes);
 
   registerProtocolComponents(app.openAPIRegistry);
+  registerSecuritySchemes(app.openAPIRegistry);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'Smart Onboarding edge API',
       version: PROTOCOL_VERSION,
       description:
-        'Journeys, next steps, struggle handling and event ingestion. Every error has the shape `ErrorBody`.',
+        'Journeys, next steps, struggle handling, flows and event ingestion. Every error has the shape `ErrorBody` with a stable `code`.',
       license: { name: 'MIT' },
     },
     servers: [{ url: 'http://127.0.0.1:8787', description: 'local wrangler dev' }],
   });
   return app;
+}
+
+function registerSecuritySchemes(registry: OpenAPIHono['openAPIRegistry']) {
+  registry.registerComponent('securitySchemes', 'publishableKey', {
+    type: 'apiKey',
+    in: 'header',
+    name: CREDENTIALS.publishableKey.header,
+    description:
+      'A publishable key (`pk_…`), from an origin the tenant allows. Also accepted as the `key` query parameter.',
+  });
+  registry.registerComponent('securitySchemes', 'secretKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A secret key (`sk_…`), for servers and admin APIs. Never in a URL.',
+  });
+  registry.registerComponent('securitySchemes', 'userId', {
+    type: 'apiKey',
+    in: 'header',
+    name: CREDENTIALS.userId.header,
+    description:
+      'The user id (or the `user` query parameter); route paths with `{userId}` name it there instead.',
+  });
+  registry.registerComponent('securitySchemes', 'userHash', {
+    type: 'apiKey',
+    in: 'header',
+    name: CREDENTIALS.userHash.header,
+    description:
+      'hex HMAC-SHA256(identity secret, userId), computed by the tenant’s server. Also `user_hash`.',
+  });
 }

@@ -1,0 +1,145 @@
+import type { FlowDefinition, InterventionPlan, JourneyStatus } from '@smart-onboarding/protocol';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { type JourneyState, priorSuccessRate } from '../../journey/journey-state';
+import type { Database } from '../client';
+import { engagementDaily, interventions, journeySummaries, stepCompletions } from '../schema';
+
+/**
+ * Writes a journey's summary and its step completions, as its Durable Object sees them now. Idempotent:
+ * the object may write the same state twice, and an older write never hides a newer one (by `updatedAt`).
+ */
+export async function saveJourneySummary(
+  db: Database,
+  tenantId: string,
+  state: JourneyState,
+  flow: FlowDefinition,
+) {
+  const summary = {
+    id: state.id,
+    tenantId,
+    userId: state.userId,
+    flowId: state.flowId,
+    flowVersion: state.flowVersion,
+    status: state.status,
+    currentStepId: state.currentStepId,
+    stepsCompleted: state.completions.filter((c) => c.action === 'completed').length,
+    stepsSkipped: state.completions.filter((c) => c.action === 'skipped').length,
+    interventions: state.interventions.filter((i) => i.kind !== 'none').length,
+    predictedSuccessRate: priorSuccessRate(state, flow),
+    startedAt: state.startedAt,
+    updatedAt: state.updatedAt,
+    completedAt: state.completedAt ?? null,
+  };
+  const { id: _id, tenantId: _t, userId: _u, startedAt: _s, ...changing } = summary;
+  const upsert = db
+    .insert(journeySummaries)
+    .values(summary)
+    .onConflictDoUpdate({
+      target: journeySummaries.id,
+      set: changing,
+      setWhere: sql`${journeySummaries.updatedAt} <= ${state.updatedAt}`,
+    });
+  if (state.completions.length === 0) {
+    await upsert;
+    return;
+  }
+  await db.batch([
+    upsert,
+    db
+      .insert(stepCompletions)
+      .values(
+        state.completions.map((c) => ({
+          journeyId: state.id,
+          stepId: c.stepId,
+          tenantId,
+          userId: state.userId,
+          flowId: state.flowId,
+          action: c.action,
+          at: c.at,
+          durationMs: Math.round(c.durationMs),
+        })),
+      )
+      .onConflictDoNothing(),
+  ]);
+}
+
+export async function saveIntervention(
+  db: Database,
+  input: { tenantId: string; userId: string; journeyId: string; plan: InterventionPlan },
+) {
+  const { plan } = input;
+  await db
+    .insert(interventions)
+    .values({
+      id: plan.id,
+      tenantId: input.tenantId,
+      userId: input.userId,
+      journeyId: input.journeyId,
+      stepId: plan.stepId ?? null,
+      kind: plan.kind,
+      holdout: plan.holdout,
+      reason: plan.reason,
+      createdAt: plan.createdAt,
+    })
+    .onConflictDoNothing();
+}
+
+export async function setInterventionOutcome(
+  db: Database,
+  tenantId: string,
+  interventionId: string,
+  outcome: string,
+) {
+  await db
+    .update(interventions)
+    .set({ outcome })
+    .where(and(eq(interventions.tenantId, tenantId), eq(interventions.id, interventionId)));
+}
+
+export interface JourneySummaryQuery {
+  flowId?: string;
+  status?: JourneyStatus;
+  limit: number;
+  /** `updatedAt` of the last row of the previous page. */
+  before?: number;
+}
+
+/** A tenant's journeys, most recently updated first. */
+export async function listJourneySummaries(db: Database, tenantId: string, q: JourneySummaryQuery) {
+  const where = [eq(journeySummaries.tenantId, tenantId)];
+  if (q.flowId) where.push(eq(journeySummaries.flowId, q.flowId));
+  if (q.status) where.push(eq(journeySummaries.status, q.status));
+  if (q.before !== undefined) where.push(lt(journeySummaries.updatedAt, q.before));
+  return db
+    .select()
+    .from(journeySummaries)
+    .where(and(...where))
+    .orderBy(desc(journeySummaries.updatedAt))
+    .limit(q.limit);
+}
+
+/** Step completions of a tenant's flow: the optimizer's training data. */
+export async function listStepCompletions(db: Database, tenantId: string, flowId: string) {
+  return db
+    .select()
+    .from(stepCompletions)
+    .where(and(eq(stepCompletions.tenantId, tenantId), eq(stepCompletions.flowId, flowId)));
+}
+
+/** Forgets a user across D1 (the Durable Object forgets its own state). */
+export async function deleteUserRows(db: Database, tenantId: string, userId: string) {
+  await db.batch([
+    db
+      .delete(journeySummaries)
+      .where(and(eq(journeySummaries.tenantId, tenantId), eq(journeySummaries.userId, userId))),
+    db
+      .delete(stepCompletions)
+      .where(and(eq(stepCompletions.tenantId, tenantId), eq(stepCompletions.userId, userId))),
+    db
+      .delete(interventions)
+      .where(and(eq(interventions.tenantId, tenantId), eq(interventions.userId, userId))),
+    db
+      .delete(engagementDaily)
+      .where(and(eq(engagementDaily.tenantId, tenantId), eq(engagementDaily.userId, userId))),
+  ]);
+}

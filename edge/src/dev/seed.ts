@@ -1,0 +1,48 @@
+import { FlowDefinition } from '@smart-onboarding/protocol';
+import { database } from '../db/client';
+import { getFlowVersion, publishFlowVersion } from '../db/queries/flows';
+import { addApiKey, ensureTenant } from '../db/queries/tenants';
+import type { Env } from '../env';
+import demoFlow from './demo-flow.json';
+import demo from './demo-tenant.json';
+
+/**
+ * The local demo tenant (development only): fixed keys that the README, the examples and a newcomer's curl
+ * use with no set-up. Its origins (`http://127.0.0.1:*`, `http://localhost:*`) are never right for a
+ * deployed tenant, which is why this runs only when `ENVIRONMENT` is `development`.
+ */
+export const DEMO_TENANT = demo;
+
+/** Creates the demo tenant, its keys and its flow when missing. Idempotent. */
+export async function seedDemoTenant(env: Pick<Env, 'DB'>) {
+  const db = database(env.DB);
+  await ensureTenant(db, {
+    id: demo.tenantId,
+    name: demo.name,
+    allowedOrigins: demo.allowedOrigins,
+    allowAnonymous: demo.allowAnonymous,
+    identitySecret: demo.identitySecret,
+  });
+  await addApiKey(db, {
+    id: 'demo-publishable',
+    tenantId: demo.tenantId,
+    kind: 'publishable',
+    key: demo.publishableKey,
+  });
+  await addApiKey(db, { id: 'demo-secret', tenantId: demo.tenantId, kind: 'secret', key: demo.secretKey });
+  if (!(await getFlowVersion(db, demo.tenantId, demo.flowId))) {
+    await publishFlowVersion(db, demo.tenantId, FlowDefinition.parse(demoFlow), null);
+  }
+}
+
+let seeded: Promise<void> | null = null;
+
+/** Seeds once per isolate in development; a failure is retried by the next request. */
+export function ensureDemoSeeded(env: Env): Promise<void> {
+  if (env.ENVIRONMENT !== 'development') return Promise.resolve();
+  seeded ??= seedDemoTenant(env).catch((err) => {
+    seeded = null;
+    throw err;
+  });
+  return seeded;
+}

@@ -1,0 +1,64 @@
+import { BehaviorEvent, Id } from '@smart-onboarding/protocol';
+import { z } from 'zod';
+
+/** What the journey object enqueues: accepted events of one user, already deduplicated. */
+export const EventQueueMessage = z.object({
+  v: z.literal(1),
+  tenantId: Id,
+  userId: Id,
+  events: z.array(BehaviorEvent).min(1),
+});
+export type EventQueueMessage = z.infer<typeof EventQueueMessage>;
+
+/** Cloudflare Queues limits: 128 KB per message, 256 KB and 100 messages per `sendBatch`. */
+export const QUEUE_MESSAGE_MAX_BYTES = 120_000;
+export const QUEUE_SEND_BATCH_MAX_BYTES = 240_000;
+export const QUEUE_SEND_BATCH_MAX_MESSAGES = 100;
+
+const size = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+
+/**
+ * Splits a user's events into messages under the message limit, then groups messages into `sendBatch`
+ * calls under the batch limits. Pure: the caller sends.
+ */
+export function packForQueue(
+  tenantId: string,
+  userId: string,
+  events: BehaviorEvent[],
+): EventQueueMessage[][] {
+  const envelope = size({ v: 1, tenantId, userId, events: [] });
+  const messages: EventQueueMessage[] = [];
+  let current: BehaviorEvent[] = [];
+  let bytes = envelope;
+  for (const event of events) {
+    const eventBytes = size(event) + 1;
+    if (current.length > 0 && bytes + eventBytes > QUEUE_MESSAGE_MAX_BYTES) {
+      messages.push({ v: 1, tenantId, userId, events: current });
+      current = [];
+      bytes = envelope;
+    }
+    current.push(event);
+    bytes += eventBytes;
+  }
+  if (current.length > 0) messages.push({ v: 1, tenantId, userId, events: current });
+
+  const sends: EventQueueMessage[][] = [];
+  let group: EventQueueMessage[] = [];
+  let groupBytes = 0;
+  for (const message of messages) {
+    const messageBytes = size(message);
+    if (
+      group.length > 0 &&
+      (groupBytes + messageBytes > QUEUE_SEND_BATCH_MAX_BYTES ||
+        group.length >= QUEUE_SEND_BATCH_MAX_MESSAGES)
+    ) {
+      sends.push(group);
+      group = [];
+      groupBytes = 0;
+    }
+    group.push(message);
+    groupBytes += messageBytes;
+  }
+  if (group.length > 0) sends.push(group);
+  return sends;
+}

@@ -1,0 +1,16 @@
+/** Headers the socket route sets on the upgrade it forwards to the journey object; only the Worker can set them. */
+export const SOCKET_HEADERS = {
+  tenant: 'x-so-internal-tenant',
+  user: 'x-so-internal-user',
+  session: 'x-so-internal-session',
+} as const;
+
+/** What each hibernatable socket remembers across hibernation. */
+export interface SocketAttachment {
+  tenantId: string;
+  userId: string;
+  sessionId: string;
+}
+
+/** A client message may carry a full event batch (256 KB of UTF-8) and a little envelope. */
+export const WS_MAX_MESSAGE_CHARS = 300_000;

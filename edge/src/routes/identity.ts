@@ -1,0 +1,63 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { AnonymousIdentityResponse, AuditLogResponse } from '@smart-onboarding/protocol';
+import { z } from 'zod';
+import { requireKey } from '../auth/authenticate';
+import { issueAnonymousIdentity } from '../auth/identity';
+import { database } from '../db/client';
+import { listAudit, recordAudit } from '../db/queries/audit';
+import type { AppEnv } from '../env';
+import { ApiError } from '../http/errors';
+import { json, keyErrorResponses, security } from '../http/openapi';
+import { validationHook } from '../http/validation';
+
+const issueAnonymous = createRoute({
+  method: 'post',
+  path: '/v1/identity/anonymous',
+  operationId: 'issueAnonymousIdentity',
+  tags: ['identity'],
+  summary: 'A signed anonymous user id, for tenants that allow anonymous visitors.',
+  security: security.anyKey,
+  middleware: [requireKey({ secret: false })] as const,
+  responses: { 201: json(AnonymousIdentityResponse, 'Use as `user` and `user_hash`.'), ...keyErrorResponses },
+});
+
+const listAuditLog = createRoute({
+  method: 'get',
+  path: '/v1/audit',
+  operationId: 'listAuditLog',
+  tags: ['audit'],
+  summary: "The tenant's audit log of admin reads and changes, newest first (reading it is audited too).",
+  security: security.secretKey,
+  middleware: [requireKey({ secret: true })] as const,
+  request: {
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(1000).default(100),
+      action: z.string().max(64).optional(),
+    }),
+  },
+  responses: { 200: json(AuditLogResponse, 'Entries.'), ...keyErrorResponses },
+});
+
+export const identityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(issueAnonymous, async (c) => {
+    const { tenant } = c.var.caller;
+    if (!tenant.allowAnonymous)
+      throw new ApiError(403, 'forbidden', 'this tenant does not allow anonymous users');
+    return c.json(await issueAnonymousIdentity(tenant.identitySecret), 201);
+  })
+  .openapi(listAuditLog, async (c) => {
+    const { caller } = c.var;
+    const { limit, action } = c.req.valid('query');
+    const db = database(c.env.DB);
+    await recordAudit(db, {
+      tenantId: caller.tenant.id,
+      keyId: caller.key.id,
+      action: 'listAuditLog',
+      resource: 'audit',
+    });
+    const rows = await listAudit(db, caller.tenant.id, limit, action);
+    return c.json(
+      { entries: rows.map(({ tenantId: _t, details, ...r }) => ({ ...r, details: details ?? undefined })) },
+      200,
+    );
+  });

@@ -1,0 +1,227 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import {
+  CompleteOnboardingResponse,
+  Id,
+  InitializeJourneyRequest,
+  InterventionResponse,
+  JourneyListResponse,
+  JourneyResponse,
+  JourneyStatus,
+  NextStepResponse,
+  ProgressResponse,
+  Slug,
+  StruggleMetrics,
+  UpdateProgressRequest,
+} from '@smart-onboarding/protocol';
+import { z } from 'zod';
+import { requireKey, resolveUser } from '../auth/authenticate';
+import { cacheKeys, hotCacheFrom } from '../cache/hot-cache';
+import { database } from '../db/client';
+import { recordAudit } from '../db/queries/audit';
+import { getFlowVersion } from '../db/queries/flows';
+import { deleteUserRows, listJourneySummaries } from '../db/queries/journeys';
+import type { AppEnv } from '../env';
+import { ApiError } from '../http/errors';
+import { json, keyErrorResponses, security, userErrorResponses } from '../http/openapi';
+import { validationHook } from '../http/validation';
+import { journeyStub, unwrap } from './journey-stub';
+
+const UserParams = z.object({ userId: Id });
+const anyKey = requireKey({ secret: false });
+const secretKey = requireKey({ secret: true });
+const tags = ['journeys'];
+
+const initializeUserJourney = createRoute({
+  method: 'post',
+  path: '/v1/journeys/{userId}',
+  operationId: 'initializeUserJourney',
+  tags,
+  summary: "Starts the user's journey on the latest version of a flow (idempotent for the same flow).",
+  security: security.user,
+  middleware: [anyKey] as const,
+  request: {
+    params: UserParams,
+    body: { ...json(InitializeJourneyRequest, 'The flow, and what is known of the user.'), required: true },
+  },
+  responses: {
+    200: json(JourneyResponse, 'The journey already on this flow.'),
+    201: json(JourneyResponse, 'A new journey.'),
+    ...userErrorResponses,
+  },
+});
+
+const getJourney = createRoute({
+  method: 'get',
+  path: '/v1/journeys/{userId}',
+  operationId: 'getJourney',
+  tags,
+  summary: "The user's journey. Reads with a secret key are written to the audit log.",
+  security: security.user,
+  middleware: [anyKey] as const,
+  request: { params: UserParams },
+  responses: { 200: json(JourneyResponse, 'The journey.'), ...userErrorResponses },
+});
+
+const getNextOptimalStep = createRoute({
+  method: 'get',
+  path: '/v1/journeys/{userId}/next',
+  operationId: 'getNextOptimalStep',
+  tags,
+  summary: 'The step the user should do next, and why.',
+  security: security.user,
+  middleware: [anyKey] as const,
+  request: { params: UserParams },
+  responses: { 200: json(NextStepResponse, 'The next step (null when done).'), ...userErrorResponses },
+});
+
+const updateUserProgress = createRoute({
+  method: 'post',
+  path: '/v1/journeys/{userId}/progress',
+  operationId: 'updateUserProgress',
+  tags,
+  summary: 'Records a step viewed, completed or skipped; answers the journey and the next step.',
+  security: security.user,
+  middleware: [anyKey] as const,
+  request: {
+    params: UserParams,
+    body: { ...json(UpdateProgressRequest, 'What the user did.'), required: true },
+  },
+  responses: { 200: json(ProgressResponse, 'The journey after the update.'), ...userErrorResponses },
+});
+
+const handleUserStruggle = createRoute({
+  method: 'post',
+  path: '/v1/journeys/{userId}/struggle',
+  operationId: 'handleUserStruggle',
+  tags,
+  summary: 'Decides what to do about a struggle report (also pushed to the user’s open sockets).',
+  security: security.user,
+  middleware: [anyKey] as const,
+  request: { params: UserParams, body: { ...json(StruggleMetrics, 'The struggle report.'), required: true } },
+  responses: {
+    200: json(InterventionResponse, 'The intervention plan (kind `none` for nothing).'),
+    ...userErrorResponses,
+  },
+});
+
+const completeOnboarding = createRoute({
+  method: 'post',
+  path: '/v1/journeys/{userId}/complete',
+  operationId: 'completeOnboarding',
+  tags,
+  summary: 'Ends the journey (idempotent) and answers its result.',
+  security: security.user,
+  middleware: [anyKey] as const,
+  responses: { 200: json(CompleteOnboardingResponse, 'The result.'), ...userErrorResponses },
+  request: { params: UserParams },
+});
+
+const deleteUserJourney = createRoute({
+  method: 'delete',
+  path: '/v1/journeys/{userId}',
+  operationId: 'deleteUserJourney',
+  tags,
+  summary: 'Forgets the user: journey state, summaries, completions, interventions and aggregates.',
+  security: security.secretKey,
+  middleware: [secretKey] as const,
+  request: { params: UserParams },
+  responses: { 204: { description: 'Forgotten.' }, ...userErrorResponses },
+});
+
+const listJourneys = createRoute({
+  method: 'get',
+  path: '/v1/journeys',
+  operationId: 'listJourneys',
+  tags,
+  summary: "The tenant's journeys, most recently updated first (written to the audit log).",
+  security: security.secretKey,
+  middleware: [secretKey] as const,
+  request: {
+    query: z.object({
+      flowId: Slug.optional(),
+      status: JourneyStatus.optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+      before: z.coerce.number().int().nonnegative().optional(),
+    }),
+  },
+  responses: { 200: json(JourneyListResponse, 'A page of journeys.'), ...keyErrorResponses },
+});
+
+/** Secret-key reads of user data are audited; browser reads of one's own journey are not. */
+async function auditSecretRead(
+  c: Parameters<typeof resolveUser>[0],
+  action: string,
+  resource: string,
+  details?: Record<string, unknown>,
+) {
+  const { caller } = c.var;
+  if (caller.key.kind !== 'secret') return;
+  await recordAudit(database(c.env.DB), {
+    tenantId: caller.tenant.id,
+    keyId: caller.key.id,
+    action,
+    resource,
+    details,
+  });
+}
+
+export const journeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(initializeUserJourney, async (c) => {
+    const owner = await resolveUser(c, c.req.valid('param').userId);
+    const body = c.req.valid('json');
+    const flow = await getFlowVersion(database(c.env.DB), owner.tenantId, body.flowId);
+    if (!flow) throw new ApiError(404, 'not_found', `no flow "${body.flowId}"`);
+    const { journey, created } = unwrap(
+      await journeyStub(c.env, owner).initializeUserJourney(owner, flow, body.profile),
+    );
+    return c.json({ journey }, created ? 201 : 200);
+  })
+  .openapi(getJourney, async (c) => {
+    const owner = await resolveUser(c, c.req.valid('param').userId);
+    const journey = unwrap(await journeyStub(c.env, owner).getJourney(owner));
+    await auditSecretRead(c, 'getJourney', `journeys/${owner.userId}`);
+    return c.json({ journey }, 200);
+  })
+  .openapi(getNextOptimalStep, async (c) => {
+    const owner = await resolveUser(c, c.req.valid('param').userId);
+    const cache = hotCacheFrom(c.env);
+    const cached = cache.enabled
+      ? await cache.get<NextStepResponse>(cacheKeys.nextStep(owner.tenantId, owner.userId))
+      : null;
+    if (cached) return c.json(cached, 200);
+    return c.json(unwrap(await journeyStub(c.env, owner).getNextOptimalStep(owner)), 200);
+  })
+  .openapi(updateUserProgress, async (c) => {
+    const owner = await resolveUser(c, c.req.valid('param').userId);
+    const result = unwrap(await journeyStub(c.env, owner).updateUserProgress(owner, c.req.valid('json')));
+    return c.json(result, 200);
+  })
+  .openapi(handleUserStruggle, async (c) => {
+    const owner = await resolveUser(c, c.req.valid('param').userId);
+    const plan = unwrap(await journeyStub(c.env, owner).handleUserStruggle(owner, c.req.valid('json')));
+    return c.json({ plan }, 200);
+  })
+  .openapi(completeOnboarding, async (c) => {
+    const owner = await resolveUser(c, c.req.valid('param').userId);
+    const result = unwrap(await journeyStub(c.env, owner).completeOnboarding(owner));
+    return c.json({ result }, 200);
+  })
+  .openapi(deleteUserJourney, async (c) => {
+    const owner = await resolveUser(c, c.req.valid('param').userId);
+    unwrap(await journeyStub(c.env, owner).deleteJourney(owner));
+    await deleteUserRows(database(c.env.DB), owner.tenantId, owner.userId);
+    await auditSecretRead(c, 'deleteUserJourney', `journeys/${owner.userId}`);
+    return c.body(null, 204);
+  })
+  .openapi(listJourneys, async (c) => {
+    const { caller } = c.var;
+    const q = c.req.valid('query');
+    const rows = await listJourneySummaries(database(c.env.DB), caller.tenant.id, q);
+    await auditSecretRead(c, 'listJourneys', 'journeys', { ...q, returned: rows.length });
+    const journeys = rows.map(({ tenantId: _t, ...row }) => row);
+    const last = rows.at(-1);
+    return c.json(
+      { journeys, nextBefore: rows.length === q.limit && last ? last.updatedAt : undefined },
+      200,
+    );
+  });

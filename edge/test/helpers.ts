@@ -1,0 +1,88 @@
+import { env, exports } from 'cloudflare:workers';
+import { userHash } from '../src/auth/identity';
+import { database } from '../src/db/client';
+import { addApiKey, ensureTenant } from '../src/db/queries/tenants';
+import { DEMO_TENANT } from '../src/dev/seed';
+
+export const BASE = 'http://edge.test';
+export const DEMO = DEMO_TENANT;
+
+/** A request to the Worker under test, as a client would make it. */
+export function api(path: string, init?: RequestInit): Promise<Response> {
+  return exports.default.fetch(`${BASE}${path}`, init);
+}
+
+export function hashFor(userId: string, secret = DEMO.identitySecret) {
+  return userHash(secret, userId);
+}
+
+let counter = 0;
+/** A user id no other test uses. */
+export function uniqueUser(prefix = 'user') {
+  return `${prefix}-${Date.now().toString(36)}-${(++counter).toString(36)}`;
+}
+
+/** Headers of a browser call for `userId` with the demo publishable key and a correct user hash. */
+export async function browserHeaders(userId: string, extra: Record<string, string> = {}) {
+  return {
+    'x-so-key': DEMO.publishableKey,
+    'x-so-user-hash': await hashFor(userId),
+    'content-type': 'application/json',
+    ...extra,
+  };
+}
+
+export const serverHeaders = {
+  authorization: `Bearer ${DEMO.secretKey}`,
+  'content-type': 'application/json',
+};
+
+export async function json<T = Record<string, unknown>>(res: Response): Promise<T> {
+  return (await res.json()) as T;
+}
+
+/** A tenant of its own (own keys, own rate-limit buckets), for tests that must not share the demo's. */
+export async function freshTenant(options: { allowedOrigins?: string[]; allowAnonymous?: boolean } = {}) {
+  const id = uniqueUser('tenant');
+  const tenant = {
+    id,
+    publishableKey: `pk_${id}`,
+    secretKey: `sk_${id}`,
+    identitySecret: `secret-${id}`,
+  };
+  const db = database(env.DB);
+  await ensureTenant(db, {
+    id,
+    name: id,
+    allowedOrigins: options.allowedOrigins ?? ['https://app.example.com'],
+    allowAnonymous: options.allowAnonymous ?? false,
+    identitySecret: tenant.identitySecret,
+  });
+  await addApiKey(db, { id: `${id}-pk`, tenantId: id, kind: 'publishable', key: tenant.publishableKey });
+  await addApiKey(db, { id: `${id}-sk`, tenantId: id, kind: 'secret', key: tenant.secretKey });
+  return tenant;
+}
+
+/** Polls until `check` returns a value (D1 rows written by a queue consumer, for instance). */
+export async function eventually<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+let eventCounter = 0;
+/** A valid event id (UUID v4 shape) unique within the run. */
+export function eventId() {
+  const n = (++eventCounter).toString(16).padStart(12, '0');
+  const salt = Math.floor(Math.random() * 0xffff)
+    .toString(16)
+    .padStart(4, '0');
+  return `00000000-${salt}-4000-8000-${n}`;
+}
