@@ -2,6 +2,10 @@ import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineProject } from 'vitest/config';
 
+/** Rate limits in tests (per minute); test/auth.test.ts reads them from `env`. */
+const TEST_KEY_LIMIT = 400;
+const TEST_USER_LIMIT = 40;
+
 // Tests run inside workerd with the bindings of wrangler.jsonc: real D1, and whatever else the Worker binds.
 export default defineProject(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'));
@@ -9,7 +13,14 @@ export default defineProject(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: './wrangler.jsonc' },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+        miniflare: {
+          bindings: { TEST_MIGRATIONS: migrations, TEST_KEY_LIMIT, TEST_USER_LIMIT },
+          // Small enough that tests reach them, large enough for the demo tenant's use across the suite.
+          ratelimits: {
+            KEY_RATE_LIMITER: { namespace_id: '1001', simple: { limit: TEST_KEY_LIMIT, period: 60 } },
+            USER_RATE_LIMITER: { namespace_id: '1002', simple: { limit: TEST_USER_LIMIT, period: 60 } },
+          },
+        },
       }),
     ],
     test: {

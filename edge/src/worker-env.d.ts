@@ -9,5 +9,8 @@ declare namespace Cloudflare {
   interface Env extends SmartOnboardingBindings {
     /** Test-only: the D1 migrations, read by vitest.config.ts and applied in test/apply-migrations.ts. */
     TEST_MIGRATIONS: import('@cloudflare/vitest-plugin').D1Migration[];
+    /** Test-only: the rate limits vitest.config.ts gives the limiter bindings. */
+    TEST_KEY_LIMIT: number;
+    TEST_USER_LIMIT: number;
   }
 }

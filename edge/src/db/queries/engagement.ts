@@ -40,9 +40,13 @@ export async function addEngagement(
   }
   if (fresh.length === 0) return 0;
 
-  const mark = db.run(
-    sql`INSERT INTO ${processedEvents} (tenant_id, event_id, processed_at) SELECT ${tenantId}, value, ${now} FROM json_each(${JSON.stringify(fresh.map((e) => e.id))})`,
-  );
+  // A plain INSERT (no ON CONFLICT): an id counted meanwhile fails the whole transaction, see above.
+  // D1 binds at most 100 parameters per statement: 3 per row.
+  const marks = [];
+  for (let i = 0; i < fresh.length; i += 33) {
+    const rows = fresh.slice(i, i + 33).map((e) => ({ tenantId, eventId: e.id, processedAt: now }));
+    marks.push(db.insert(processedEvents).values(rows));
+  }
   const upserts = aggregateEngagement(userId, fresh).map((a) =>
     db
       .insert(engagementDaily)
@@ -66,7 +70,8 @@ export async function addEngagement(
         },
       }),
   );
-  await db.batch([mark, ...upserts]);
+  const [first, ...rest] = marks;
+  await db.batch([first!, ...rest, ...upserts]);
   return fresh.length;
 }
 

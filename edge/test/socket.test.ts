@@ -1,0 +1,235 @@
+import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { type ServerMessage, ServerMessage as ServerMessageSchema } from '@smart-onboarding/protocol';
+import { describe, expect, it } from 'vitest';
+import { journeyObjectName } from '../src/journey/journey-object';
+import { api, browserHeaders, DEMO, eventId, hashFor, json, uniqueUser } from './helpers';
+
+/** A client socket that queues what the server sends, for tests to await message by message. */
+class TestSocket {
+  private readonly inbox: ServerMessage[] = [];
+  private readonly waiters: Array<(m: ServerMessage) => void> = [];
+  constructor(readonly ws: WebSocket) {
+    ws.accept();
+    ws.addEventListener('message', (e) => {
+      const message = ServerMessageSchema.parse(JSON.parse(e.data as string));
+      const waiter = this.waiters.shift();
+      if (waiter) waiter(message);
+      else this.inbox.push(message);
+    });
+  }
+  send(message: unknown) {
+    this.ws.send(typeof message === 'string' ? message : JSON.stringify(message));
+  }
+  next(timeoutMs = 3000): Promise<ServerMessage> {
+    const queued = this.inbox.shift();
+    if (queued) return Promise.resolve(queued);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no message in time')), timeoutMs);
+      this.waiters.push((m) => {
+        clearTimeout(timer);
+        resolve(m);
+      });
+    });
+  }
+  async request<T extends ServerMessage['type']>(message: unknown, type: T) {
+    this.send(message);
+    const reply = await this.next();
+    expect(reply.type).toBe(type);
+    return reply as Extract<ServerMessage, { type: T }>;
+  }
+  close() {
+    this.ws.close(1000, 'done');
+  }
+}
+
+async function open(user: string, extra = '') {
+  const query = `key=${DEMO.publishableKey}&user=${encodeURIComponent(user)}&user_hash=${await hashFor(user)}&session=tab-1${extra}`;
+  const res = await api(`/v1/socket?${query}`, {
+    headers: { upgrade: 'websocket', origin: 'http://localhost:5173' },
+  });
+  expect(res.status).toBe(101);
+  return new TestSocket(res.webSocket!);
+}
+
+async function initialize(user: string) {
+  const res = await api(`/v1/journeys/${user}`, {
+    method: 'POST',
+    headers: await browserHeaders(user),
+    body: JSON.stringify({ flowId: DEMO.flowId }),
+  });
+  expect(res.status).toBe(201);
+}
+
+const stubOf = (user: string) =>
+  env.JOURNEY.get(env.JOURNEY.idFromName(journeyObjectName({ tenantId: DEMO.tenantId, userId: user })));
+
+describe('the journey WebSocket', () => {
+  it('round-trips hello, events, struggle and ping', async () => {
+    const user = uniqueUser('ws');
+    await initialize(user);
+    const socket = await open(user);
+
+    const welcome = await socket.request({ type: 'hello', sessionId: 'tab-1' }, 'welcome');
+    expect(welcome.currentStep?.id).toBe('create-profile');
+
+    const ids = [eventId(), eventId()];
+    const batch = {
+      sentAt: Date.now(),
+      events: ids.map((id) => ({
+        id,
+        sessionId: 'tab-1',
+        timestamp: Date.now(),
+        eventType: 'page',
+        action: 'view',
+      })),
+    };
+    expect(await socket.request({ type: 'events', batch }, 'ack')).toEqual({
+      type: 'ack',
+      ids,
+      duplicates: 0,
+    });
+    expect(await socket.request({ type: 'events', batch }, 'ack')).toEqual({
+      type: 'ack',
+      ids,
+      duplicates: 2,
+    });
+
+    const t = Date.now();
+    const intervention = await socket.request(
+      {
+        type: 'struggle',
+        report: {
+          score: 0.88,
+          source: 'rules',
+          reasons: [{ code: 'rage_click', weight: 1 }],
+          element: '#signup-form button',
+          t,
+        },
+      },
+      'intervention',
+    );
+    expect(intervention.reportedAt).toBe(t);
+    expect(intervention.plan).toMatchObject({
+      kind: 'hint',
+      stepId: 'create-profile',
+      target: { selector: '#signup-form' },
+    });
+
+    expect(await socket.request({ type: 'ping', t: 42 }, 'pong')).toEqual({ type: 'pong', t: 42 });
+    socket.close();
+  });
+
+  it('answers bad messages with the protocol error shape and keeps the socket open', async () => {
+    const user = uniqueUser('ws');
+    const socket = await open(user);
+    for (const [message, code] of [
+      ['not json', 'invalid_json'],
+      [{ type: 'shout' }, 'validation_failed'],
+      [{ type: 'events', batch: { sentAt: 1, events: [] } }, 'validation_failed'],
+      ['x'.repeat(400_000), 'payload_too_large'],
+    ] as const) {
+      const reply = await socket.request(message, 'error');
+      expect(reply.error.code).toBe(code);
+    }
+    // A struggle report before any journey still gets a plan (pointing at the element).
+    const reply = await socket.request(
+      { type: 'struggle', report: { score: 0.9, source: 'rules', reasons: [], element: '#x', t: 1 } },
+      'intervention',
+    );
+    expect(reply.plan.target?.selector).toBe('#x');
+    expect(await socket.request({ type: 'ping', t: 1 }, 'pong')).toMatchObject({ t: 1 });
+    socket.close();
+  });
+
+  it('pushes the next step to every open tab when progress is made over HTTP', async () => {
+    const user = uniqueUser('ws');
+    await initialize(user);
+    const tabA = await open(user);
+    const tabB = await open(user, '-b');
+    const res = await api(`/v1/journeys/${user}/progress`, {
+      method: 'POST',
+      headers: await browserHeaders(user),
+      body: JSON.stringify({ stepId: 'create-profile', action: 'completed' }),
+    });
+    expect(res.status).toBe(200);
+    for (const tab of [tabA, tabB]) {
+      const pushed = await tab.next();
+      expect(pushed).toMatchObject({ type: 'next_step', step: { id: 'connect-account' } });
+      tab.close();
+    }
+  });
+
+  it('keeps serving a hibernated socket after the object is evicted', async () => {
+    const user = uniqueUser('ws');
+    await initialize(user);
+    const socket = await open(user);
+    await socket.request({ type: 'ping', t: 1 }, 'pong');
+    await evictDurableObject(stubOf(user));
+    const welcome = await socket.request({ type: 'hello', sessionId: 'tab-1' }, 'welcome');
+    expect(welcome.currentStep?.id).toBe('create-profile');
+    socket.close();
+  });
+
+  it.each([
+    ['no upgrade header', {}, true, 426, 'bad_request'],
+    ['a wrong user hash', { upgrade: 'websocket' }, false, 401, 'user_hash_invalid'],
+    [
+      'a disallowed origin',
+      { upgrade: 'websocket', origin: 'https://evil.example' },
+      true,
+      403,
+      'origin_not_allowed',
+    ],
+  ])('refuses %s', async (_name, headers, rightHash, status, code) => {
+    const hash = rightHash ? await hashFor('u1') : '0'.repeat(64);
+    const res = await api(`/v1/socket?key=${DEMO.publishableKey}&user=u1&user_hash=${hash}`, { headers });
+    expect(res.status).toBe(status);
+    expect((await json<{ error: { code: string } }>(res)).error.code).toBe(code);
+  });
+});
+
+describe('journey state survives the object', () => {
+  it('is read back from SQLite storage after eviction', async () => {
+    const user = uniqueUser('evict');
+    await initialize(user);
+    await api(`/v1/journeys/${user}/progress`, {
+      method: 'POST',
+      headers: await browserHeaders(user),
+      body: JSON.stringify({ stepId: 'create-profile', action: 'completed' }),
+    });
+    const before = await json<{ journey: unknown }>(
+      await api(`/v1/journeys/${user}`, { headers: await browserHeaders(user) }),
+    );
+    await evictDurableObject(stubOf(user));
+    const after = await json<{ journey: unknown }>(
+      await api(`/v1/journeys/${user}`, { headers: await browserHeaders(user) }),
+    );
+    expect(after.journey).toEqual(before.journey);
+    const tables = await runInDurableObject(stubOf(user), (_instance, state) =>
+      state.storage.sql
+        .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .toArray(),
+    );
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['kv', 'seen_events']));
+  });
+
+  it('remembers event ids across eviction, so a late retry is still a duplicate', async () => {
+    const user = uniqueUser('evict');
+    const batch = {
+      sentAt: Date.now(),
+      events: [{ id: eventId(), sessionId: 's', timestamp: Date.now(), eventType: 'page', action: 'view' }],
+    };
+    const send = async () =>
+      json<{ accepted: number; duplicates: number }>(
+        await api('/v1/events', {
+          method: 'POST',
+          headers: await browserHeaders(user, { 'x-so-user': user }),
+          body: JSON.stringify(batch),
+        }),
+      );
+    expect(await send()).toEqual({ accepted: 1, duplicates: 0 });
+    await evictDurableObject(stubOf(user));
+    expect(await send()).toEqual({ accepted: 0, duplicates: 1 });
+  });
+});
