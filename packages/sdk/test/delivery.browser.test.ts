@@ -1,0 +1,161 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Backend, DEMO, startBackend, userHash } from './backend';
+import { type Harness, sleep, snippet, startHarness } from './harness';
+import { type CountingProxy, startProxy } from './proxy';
+
+// Delivery against the edge through a counting proxy: "exactly once" is judged by the edge's own answers
+// (`accepted` counts only ids it had not seen), and the proxy plays outages.
+const page = `<!doctype html><html><body>
+<button id="b" style="position:absolute;left:40px;top:40px;width:120px;height:40px">b</button>
+${snippet(`
+const q = new URLSearchParams(location.search);
+const user = q.get('user');
+SmartOnboarding.init({
+  publishableKey: '${DEMO.publishableKey}',
+  endpoint: q.get('endpoint'),
+  user: user ? { id: user, hash: q.get('hash') } : undefined,
+  consent: q.get('consent') ?? 'granted',
+  socket: q.get('socket') !== 'false',
+  model: false,
+});`)}
+</body></html>`;
+
+let harness: Harness;
+let backend: Backend;
+let proxy: CountingProxy;
+
+beforeAll(async () => {
+  [harness, backend] = await Promise.all([startHarness({ '/': page }), startBackend()]);
+  proxy = await startProxy(backend.url);
+});
+afterAll(async () => {
+  await proxy?.close();
+  await Promise.all([harness?.close(), backend?.close()]);
+});
+
+type Sdk = {
+  SmartOnboarding: {
+    status(): { queued: number; channel: string; capturing: boolean };
+    track(n: string, p?: object): void;
+    setConsent(s: string): void;
+  };
+};
+
+async function open(context: BrowserContext, params: Record<string, string>): Promise<Page> {
+  const p = await context.newPage();
+  const search = new URLSearchParams({ endpoint: proxy.url, ...params });
+  await p.goto(`${harness.site.url}/?${search}`);
+  return p;
+}
+const status = (p: Page) => p.evaluate(() => (window as unknown as Sdk).SmartOnboarding.status());
+const track = (p: Page, names: string[]) =>
+  p.evaluate((n) => {
+    for (const name of n) (window as unknown as Sdk).SmartOnboarding.track(name);
+  }, names);
+const user = (name: string) => {
+  const id = `${name}-${Date.now()}`;
+  return { user: id, hash: userHash(id) };
+};
+
+/** What the edge answered since batch `from`: ids it acknowledged, and how many it counted as new. */
+function answered(from: number) {
+  const batches = proxy.batches.slice(from).filter((b) => b.status === 202);
+  if (process.env.SDK_TEST_DEBUG)
+    console.log(
+      JSON.stringify(proxy.batches.slice(from).map(({ names: _n, ids, ...b }) => ({ ...b, n: ids.length }))),
+    );
+  return {
+    names: batches.flatMap((b) => b.names),
+    ids: new Set(batches.flatMap((b) => b.ids)),
+    accepted: batches.reduce((n, b) => n + (b.accepted ?? 0), 0),
+  };
+}
+
+describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiver' : 'real edge'})`, () => {
+  it('sends nothing, stores nothing and captures nothing while consent is pending', async () => {
+    const context = await harness.browser.newContext();
+    const before = proxy.requests.length;
+    const p = await open(context, { consent: 'pending', ...user('pending') });
+    await p.waitForFunction(() => typeof (window as unknown as Sdk).SmartOnboarding.status === 'function');
+    for (let i = 0; i < 3; i++) await p.mouse.click(100, 60);
+    await track(p, ['while-pending']);
+    await sleep(2500);
+    expect(proxy.requests.length).toBe(before);
+    expect(await status(p)).toMatchObject({ consent: 'pending', capturing: false, queued: 0 });
+    const stored = await p.evaluate(async () => ({
+      databases: (await indexedDB.databases()).length,
+      local: localStorage.length,
+      session: sessionStorage.length,
+      signals: (window as unknown as { seen: { signal: unknown[] } }).seen.signal.length,
+    }));
+    expect(stored).toEqual({ databases: 0, local: 0, session: 0, signals: 0 });
+    // Granting consent starts capture; what was tracked before it is not sent.
+    await p.evaluate(() => (window as unknown as Sdk).SmartOnboarding.setConsent('granted'));
+    await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status().capturing);
+    await track(p, ['after-consent']);
+    await p.waitForFunction(
+      () => (window as unknown as Sdk).SmartOnboarding.status().queued === 0,
+      undefined,
+      { timeout: 15_000 },
+    );
+    await context.close();
+  });
+
+  it('offline, then online: every event reaches the edge exactly once', async () => {
+    const context = await harness.browser.newContext();
+    const p = await open(context, user('offline'));
+    await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status().capturing);
+    await context.setOffline(true);
+    const batchesBefore = proxy.batches.length;
+    const names = Array.from({ length: 30 }, (_, i) => `offline-${i}`);
+    await track(p, names);
+    for (let i = 0; i < 3; i++) await p.mouse.click(100, 60);
+    await sleep(1500);
+    expect(proxy.batches.length).toBe(batchesBefore);
+    const queuedOffline = (await status(p)).queued;
+    expect(queuedOffline).toBeGreaterThanOrEqual(31); // the tracks and at least the rage click
+    await context.setOffline(false);
+    await p.waitForFunction(
+      () => (window as unknown as Sdk).SmartOnboarding.status().queued === 0,
+      undefined,
+      { timeout: 20_000 },
+    );
+    const edge = answered(batchesBefore);
+    for (const name of names) expect(edge.names).toContain(name);
+    // The edge counted each event once: what it accepted as new equals the distinct ids it acknowledged.
+    expect(edge.accepted).toBe(edge.ids.size);
+    await context.close();
+  });
+
+  it('a reload with queued events loses none: the IndexedDB outbox is sent by the next page', async () => {
+    const context = await harness.browser.newContext();
+    const who = user('reload');
+    const p = await open(context, { ...who, socket: 'false' });
+    await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status().capturing);
+    await p.waitForFunction(
+      () => (window as unknown as Sdk).SmartOnboarding.status().queued === 0,
+      undefined,
+      { timeout: 15_000 },
+    );
+    proxy.mode = 'down';
+    const batchesBefore = proxy.batches.length;
+    const names = Array.from({ length: 12 }, (_, i) => `reload-${i}`);
+    await track(p, names);
+    await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status().queued >= 12);
+    await sleep(300); // IndexedDB writes are fire-and-forget: give them a moment before the page goes
+    await p.reload();
+    await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status?.().capturing);
+    expect((await status(p)).queued).toBeGreaterThanOrEqual(12);
+    proxy.mode = 'up';
+    await p.waitForFunction(
+      () => (window as unknown as Sdk).SmartOnboarding.status().queued === 0,
+      undefined,
+      { timeout: 30_000 },
+    );
+    const edge = answered(batchesBefore);
+    for (const name of names) expect(edge.names).toContain(name);
+    expect(edge.accepted).toBe(edge.ids.size);
+    await context.close();
+  });
+});
