@@ -47,7 +47,10 @@ export function createAzureHelpClient(config: AzureOpenAIConfig): HelpModelClien
       })();
     },
     async embed(texts, signal) {
-      const res = await client.embeddings.create({ model: config.embeddingDeployment, input: texts }, signal ? { signal } : {});
+      const res = await client.embeddings.create(
+        { model: config.embeddingDeployment, input: texts },
+        signal ? { signal } : {},
+      );
       return [...res.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
     },
   };
@@ -61,8 +64,10 @@ export function describeAzureError(error: unknown): string {
     if (error.status >= 500) return `azure_unavailable_${error.status}`;
     return `azure_rejected_${error.status}`;
   }
-  if (error instanceof APIConnectionError) return /timed out/i.test(error.message) ? 'azure_timeout' : 'azure_unreachable';
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'azure_timeout';
+  if (error instanceof APIConnectionError)
+    return /timed out/i.test(error.message) ? 'azure_timeout' : 'azure_unreachable';
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return 'azure_timeout';
   return 'azure_failed';
 }
 
@@ -82,6 +87,7 @@ export function classifyAzureError(error: unknown, now: number = Date.now()): Re
 
 /** Whether a failure says the service is unhealthy (as opposed to our request being wrong). */
 export function countsAgainstAzure(error: unknown): boolean {
-  if (error instanceof APIError && error.status !== undefined) return error.status === 429 || error.status >= 500 || error.status === 408;
+  if (error instanceof APIError && error.status !== undefined)
+    return error.status === 429 || error.status >= 500 || error.status === 408;
   return true;
 }

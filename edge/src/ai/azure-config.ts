@@ -31,14 +31,21 @@ export type AzureConfigResult = { ok: true; config: AzureOpenAIConfig } | { ok: 
  * if (!azure.ok) console.info(`AI help off: ${azure.missing.join(', ')} not set`);
  */
 export function readAzureConfig(env: Readonly<Record<string, unknown>>): AzureConfigResult {
-  const get = (k: string) => (typeof env[k] === 'string' && (env[k] as string).trim() !== '' ? (env[k] as string).trim() : undefined);
-  const required = ['AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_CHAT_DEPLOYMENT', 'AZURE_OPENAI_EMBEDDING_DEPLOYMENT'];
+  const get = (k: string) =>
+    typeof env[k] === 'string' && (env[k] as string).trim() !== '' ? (env[k] as string).trim() : undefined;
+  const required = [
+    'AZURE_OPENAI_ENDPOINT',
+    'AZURE_OPENAI_API_KEY',
+    'AZURE_OPENAI_CHAT_DEPLOYMENT',
+    'AZURE_OPENAI_EMBEDDING_DEPLOYMENT',
+  ];
   const missing = required.filter((k) => !get(k));
   if (missing.length) return { ok: false, missing };
   const endpoint = get('AZURE_OPENAI_ENDPOINT')!;
   try {
     const url = new URL(endpoint);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, missing: ['AZURE_OPENAI_ENDPOINT (not an http(s) URL)'] };
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      return { ok: false, missing: ['AZURE_OPENAI_ENDPOINT (not an http(s) URL)'] };
   } catch {
     return { ok: false, missing: ['AZURE_OPENAI_ENDPOINT (not a URL)'] };
   }

@@ -6,13 +6,33 @@ const r = (code: string, weight: number) => ({ code, weight });
 
 describe('helpCacheKey', () => {
   it.each([
-    { name: 'reason order does not matter', a: { reasons: [r('rage_click', 0.6), r('dead_click', 0.4)] }, b: { reasons: [r('dead_click', 0.4), r('rage_click', 0.6)] }, same: true },
-    { name: 'only the top three reasons count', a: { reasons: [r('a', 4), r('b', 3), r('c', 2), r('d', 1)] }, b: { reasons: [r('a', 4), r('b', 3), r('c', 2)] }, same: true },
-    { name: 'another reason is another entry', a: { reasons: [r('rage_click', 1)] }, b: { reasons: [r('hesitation', 1)] }, same: false },
+    {
+      name: 'reason order does not matter',
+      a: { reasons: [r('rage_click', 0.6), r('dead_click', 0.4)] },
+      b: { reasons: [r('dead_click', 0.4), r('rage_click', 0.6)] },
+      same: true,
+    },
+    {
+      name: 'only the top three reasons count',
+      a: { reasons: [r('a', 4), r('b', 3), r('c', 2), r('d', 1)] },
+      b: { reasons: [r('a', 4), r('b', 3), r('c', 2)] },
+      same: true,
+    },
+    {
+      name: 'another reason is another entry',
+      a: { reasons: [r('rage_click', 1)] },
+      b: { reasons: [r('hesitation', 1)] },
+      same: false,
+    },
     { name: 'another step is another entry', a: { stepId: 'create-post' }, b: {}, same: false },
     { name: 'another flow version is another entry', a: { flowVersion: 4 }, b: {}, same: false },
     { name: 'another element is another entry', a: { element: '#a' }, b: { element: '#b' }, same: false },
-    { name: 'the same question, with different personal data, is one entry', a: { question: 'I am ada@example.com, why?' }, b: { question: 'I am bob@example.org, why?' }, same: true },
+    {
+      name: 'the same question, with different personal data, is one entry',
+      a: { question: 'I am ada@example.com, why?' },
+      b: { question: 'I am bob@example.org, why?' },
+      same: true,
+    },
   ])('$name', ({ a, b, same }) => {
     expect(helpCacheKey({ ...base, ...a }) === helpCacheKey({ ...base, ...b })).toBe(same);
   });

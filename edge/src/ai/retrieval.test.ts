@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash, cosineSimilarity, ensureArticleEmbeddings, keywordRank, memoryEmbeddingStore, topK } from './retrieval';
+import {
+  contentHash,
+  cosineSimilarity,
+  ensureArticleEmbeddings,
+  keywordRank,
+  memoryEmbeddingStore,
+  topK,
+} from './retrieval';
 
 describe('cosineSimilarity and topK', () => {
   it.each([
@@ -14,7 +21,11 @@ describe('cosineSimilarity and topK', () => {
   });
 
   it('returns the k nearest, best first', () => {
-    const items = [{ id: 'x', vector: [0, 1] }, { id: 'y', vector: [1, 0.1] }, { id: 'z', vector: [1, 1] }];
+    const items = [
+      { id: 'x', vector: [0, 1] },
+      { id: 'y', vector: [1, 0.1] },
+      { id: 'z', vector: [1, 1] },
+    ];
     expect(topK([1, 0], items, 2).map((i) => i.id)).toEqual(['y', 'z']);
   });
 });
@@ -31,7 +42,10 @@ describe('ensureArticleEmbeddings', () => {
     const b = { id: 'b', title: 'B', body: 'beta' };
     await ensureArticleEmbeddings({ store, embed, model: 'm' }, 't', [a, b]);
     await ensureArticleEmbeddings({ store, embed, model: 'm' }, 't', [a, b]);
-    const all = await ensureArticleEmbeddings({ store, embed, model: 'm' }, 't', [a, { ...b, body: 'beta, edited' }]);
+    const all = await ensureArticleEmbeddings({ store, embed, model: 'm' }, 't', [
+      a,
+      { ...b, body: 'beta, edited' },
+    ]);
     expect(calls.map((c) => c.length)).toEqual([2, 1]);
     expect(all.map((e) => e.articleId)).toEqual(['a', 'b']);
     expect(all[1]?.contentHash).toBe(contentHash('B\n\nbeta, edited'));

@@ -46,7 +46,11 @@ export function cosineSimilarity(a: readonly number[], b: readonly number[]): nu
 }
 
 /** Brute force: exact, and at a few hundred articles per tenant a fraction of a millisecond. */
-export function topK<T extends { vector: readonly number[] }>(query: readonly number[], items: readonly T[], k: number): Array<T & { similarity: number }> {
+export function topK<T extends { vector: readonly number[] }>(
+  query: readonly number[],
+  items: readonly T[],
+  k: number,
+): Array<T & { similarity: number }> {
   return items
     .map((item) => ({ ...item, similarity: cosineSimilarity(query, item.vector) }))
     .sort((a, b) => b.similarity - a.similarity)
@@ -54,7 +58,8 @@ export function topK<T extends { vector: readonly number[] }>(query: readonly nu
 }
 
 export const articleText = (a: HelpArticle) => `${a.title}\n\n${a.body}`;
-export const contentHash = (text: string) => Math.floor(unitHash(text) * 2 ** 32).toString(36) + text.length.toString(36);
+export const contentHash = (text: string) =>
+  Math.floor(unitHash(text) * 2 ** 32).toString(36) + text.length.toString(36);
 
 /**
  * Embeds the articles that have no embedding yet, or whose text changed, in one batch, and stores them.
@@ -72,7 +77,12 @@ export async function ensureArticleEmbeddings(
   });
   if (stale.length > 0) {
     const vectors = await deps.embed(stale.map(articleText));
-    const fresh = stale.map((a, i) => ({ articleId: a.id, model: deps.model, contentHash: contentHash(articleText(a)), vector: vectors[i]! }));
+    const fresh = stale.map((a, i) => ({
+      articleId: a.id,
+      model: deps.model,
+      contentHash: contentHash(articleText(a)),
+      vector: vectors[i]!,
+    }));
     await deps.store.upsert(tenantId, fresh);
     for (const f of fresh) stored.set(f.articleId, f);
   }
@@ -83,7 +93,11 @@ export async function ensureArticleEmbeddings(
  * Ranks articles for a query without embeddings (when the embedding call fails): articles linked from
  * the step first, then by shared words.
  */
-export function keywordRank(query: string, articles: readonly HelpArticle[], linked: readonly string[]): Array<{ article: HelpArticle; relevance: number }> {
+export function keywordRank(
+  query: string,
+  articles: readonly HelpArticle[],
+  linked: readonly string[],
+): Array<{ article: HelpArticle; relevance: number }> {
   const words = (t: string) => new Set(t.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
   const q = words(query);
   return articles

@@ -63,7 +63,11 @@ const RULES: Rule[] = [
   { kind: 'phone', pattern: /\b0\d(?:[ .-]?\d{2}){4}\b|\b0\d{9,10}\b|\b0\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}\b/g },
   // Long opaque runs (hex ids, base64 secrets) say nothing a model needs.
   { kind: 'token', pattern: /\b[A-Fa-f0-9]{32,}\b/g },
-  { kind: 'token', pattern: /\b(?=[A-Za-z0-9+/_-]*\d)(?=[A-Za-z0-9+/_-]*[A-Z])(?=[A-Za-z0-9+/_-]*[a-z])[A-Za-z0-9+/_-]{32,}={0,2}/g },
+  {
+    kind: 'token',
+    pattern:
+      /\b(?=[A-Za-z0-9+/_-]*\d)(?=[A-Za-z0-9+/_-]*[A-Z])(?=[A-Za-z0-9+/_-]*[a-z])[A-Za-z0-9+/_-]{32,}={0,2}/g,
+  },
 ];
 
 export interface ScrubResult {
@@ -84,7 +88,8 @@ export function scrubPersonalData(input: string): ScrubResult {
       if (rule.accept && !rule.accept(match)) return match;
       found[rule.kind] = (found[rule.kind] ?? 0) + 1;
       // For key=value secrets keep the key: "token=[token]" still tells the model what the URL was.
-      if (typeof group === 'string' && match.endsWith(group)) return `${match.slice(0, match.length - group.length)}[${rule.kind}]`;
+      if (typeof group === 'string' && match.endsWith(group))
+        return `${match.slice(0, match.length - group.length)}[${rule.kind}]`;
       return `[${rule.kind}]`;
     });
   }

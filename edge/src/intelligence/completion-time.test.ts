@@ -55,11 +55,18 @@ describe('estimateCompletionTimeSec', () => {
     { pace: 1, take: 0, expected: 60 },
     { pace: 2, take: 0.5, expected: 220 },
   ])('pace $pace, optional take rate $take → $expected s', ({ pace, take, expected }) => {
-    expect(estimateCompletionTimeSec(emptyCompletionTimeModel(), remaining, { paceFactor: pace, optionalTakeRate: take })).toBe(expected);
+    expect(
+      estimateCompletionTimeSec(emptyCompletionTimeModel(), remaining, {
+        paceFactor: pace,
+        optionalTakeRate: take,
+      }),
+    ).toBe(expected);
   });
 
   it('is zero when nothing remains', () => {
-    expect(estimateCompletionTimeSec(emptyCompletionTimeModel(), [], { paceFactor: 1, optionalTakeRate: 1 })).toBe(0);
+    expect(
+      estimateCompletionTimeSec(emptyCompletionTimeModel(), [], { paceFactor: 1, optionalTakeRate: 1 }),
+    ).toBe(0);
   });
 });
 

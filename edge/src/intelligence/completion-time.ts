@@ -44,13 +44,19 @@ export function recordStepDuration(
     version: 1,
     steps: {
       ...state.steps,
-      [stepId]: { completions: prev.completions + (completed ? 1 : 0), exposureSec: prev.exposureSec + durationSec },
+      [stepId]: {
+        completions: prev.completions + (completed ? 1 : 0),
+        exposureSec: prev.exposureSec + durationSec,
+      },
     },
   };
 }
 
 /** Posterior mean duration of one step, in seconds. */
-export function expectedStepDurationSec(state: CompletionTimeState, step: { id: string; estimatedDurationSec: number }): number {
+export function expectedStepDurationSec(
+  state: CompletionTimeState,
+  step: { id: string; estimatedDurationSec: number },
+): number {
   const s = state.steps[step.id] ?? { completions: 0, exposureSec: 0 };
   return (PRIOR_STRENGTH * step.estimatedDurationSec + s.exposureSec) / (PRIOR_STRENGTH + s.completions);
 }
@@ -62,7 +68,10 @@ export const PACE_FACTOR = { slow: 1.3, standard: 1, fast: 0.75 } as const;
  * The user's own pace against the model, shrunk toward the persona's pace: observed ratios (time taken /
  * expected) count one each, the persona's factor counts two.
  */
-export function userPaceFactor(observedRatios: readonly number[], personaPace: keyof typeof PACE_FACTOR): number {
+export function userPaceFactor(
+  observedRatios: readonly number[],
+  personaPace: keyof typeof PACE_FACTOR,
+): number {
   const logs = observedRatios.filter((r) => r > 0 && Number.isFinite(r)).map(Math.log);
   const prior = Math.log(PACE_FACTOR[personaPace]);
   return Math.exp((2 * prior + logs.reduce((s, x) => s + x, 0)) / (2 + logs.length));
@@ -81,7 +90,8 @@ export function estimateCompletionTimeSec(
   options: { paceFactor: number; optionalTakeRate: number },
 ): number {
   const total = remaining.reduce(
-    (sum, step) => sum + (step.optional ? options.optionalTakeRate : 1) * expectedStepDurationSec(state, step),
+    (sum, step) =>
+      sum + (step.optional ? options.optionalTakeRate : 1) * expectedStepDurationSec(state, step),
     0,
   );
   return Math.round(total * options.paceFactor);

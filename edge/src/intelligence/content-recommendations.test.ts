@@ -8,15 +8,29 @@ const connect = sampleFlow.steps.find((s) => s.id === 'connect-account')!;
 const beginner = analyzeUserProfile({ technicalProficiency: 'beginner', previousExperience: 'none' });
 const power = analyzeUserProfile({ technicalProficiency: 'expert', previousExperience: 'experienced' });
 const articles = [
-  { id: 'connect-accounts', title: 'Connecting your social accounts', body: 'Open Channels and press Connect.' },
+  {
+    id: 'connect-accounts',
+    title: 'Connecting your social accounts',
+    body: 'Open Channels and press Connect.',
+  },
   { id: 'billing', title: 'Billing', body: 'Invoices.' },
   { id: 'compose-post', title: 'Writing a post', body: 'In Compose...' },
 ];
 
 describe('generateContentRecommendations', () => {
   it.each([
-    { name: 'a cautious beginner gets the simplified variant first', persona: beginner, level: 'beginner' as const, first: 'connect-simplified' },
-    { name: 'a power user gets the text variant first', persona: power, level: 'expert' as const, first: 'connect-text' },
+    {
+      name: 'a cautious beginner gets the simplified variant first',
+      persona: beginner,
+      level: 'beginner' as const,
+      first: 'connect-simplified',
+    },
+    {
+      name: 'a power user gets the text variant first',
+      persona: power,
+      level: 'expert' as const,
+      first: 'connect-text',
+    },
   ])('$name', ({ persona, level, first }) => {
     const ranked = generateContentRecommendations({
       persona,
@@ -32,10 +46,23 @@ describe('generateContentRecommendations', () => {
     let state = emptyPathOptimizer();
     const learning = { persona: 'power_user' as const, cohort: 'default' };
     for (let i = 0; i < 40; i++) {
-      state = recordJourneyOutcome(state, [{ context: 'default|power_user', arms: [arms.variant('connect-account', 'connect-simplified')] }], 1);
-      state = recordJourneyOutcome(state, [{ context: 'default|power_user', arms: [arms.variant('connect-account', 'connect-text')] }], 0.1);
+      state = recordJourneyOutcome(
+        state,
+        [{ context: 'default|power_user', arms: [arms.variant('connect-account', 'connect-simplified')] }],
+        1,
+      );
+      state = recordJourneyOutcome(
+        state,
+        [{ context: 'default|power_user', arms: [arms.variant('connect-account', 'connect-text')] }],
+        0.1,
+      );
     }
-    const ranked = generateContentRecommendations({ persona: power, step: connect, contentType: 'variant', optimizer: { state, learning } });
+    const ranked = generateContentRecommendations({
+      persona: power,
+      step: connect,
+      contentType: 'variant',
+      optimizer: { state, learning },
+    });
     expect(ranked[0]?.id).toBe('connect-simplified');
     expect(ranked[0]?.reason).toMatch(/learned success/);
   });
@@ -49,7 +76,10 @@ describe('generateContentRecommendations', () => {
     },
     {
       name: 'downvotes cost an article its lead in relevance',
-      input: { relevance: { 'connect-accounts': 0.5, billing: 0.5, 'compose-post': 0.6 }, feedback: { 'compose-post': { helpful: 0, notHelpful: 9 } } },
+      input: {
+        relevance: { 'connect-accounts': 0.5, billing: 0.5, 'compose-post': 0.6 },
+        feedback: { 'compose-post': { helpful: 0, notHelpful: 9 } },
+      },
       first: 'connect-accounts',
     },
   ])('articles: $name', ({ input, first }) => {
@@ -59,15 +89,23 @@ describe('generateContentRecommendations', () => {
       step: connect,
       contentType: 'article',
       articles: articles.map((article) => ({ article, ...(rel ? { relevance: rel[article.id]! } : {}) })),
-      ...((input as { feedback?: never }).feedback ? { feedback: (input as { feedback: never }).feedback } : {}),
+      ...((input as { feedback?: never }).feedback
+        ? { feedback: (input as { feedback: never }).feedback }
+        : {}),
     });
     expect(ranked[0]?.id).toBe(first);
   });
 
   it('mixes both kinds and honours the limit', () => {
-    const ranked = generateContentRecommendations({ persona: beginner, step: connect, articles: articles.map((article) => ({ article })), limit: 4 });
+    const ranked = generateContentRecommendations({
+      persona: beginner,
+      step: connect,
+      articles: articles.map((article) => ({ article })),
+      limit: 4,
+    });
     expect(ranked).toHaveLength(4);
     expect(new Set(ranked.map((r) => r.kind))).toEqual(new Set(['article', 'variant']));
-    for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
+    for (let i = 1; i < ranked.length; i++)
+      expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
   });
 });

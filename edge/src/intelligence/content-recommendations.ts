@@ -1,4 +1,9 @@
-import type { ContentRecommendation, HelpArticle, OnboardingStep, UserPersona } from '@smart-onboarding/protocol';
+import type {
+  ContentRecommendation,
+  HelpArticle,
+  OnboardingStep,
+  UserPersona,
+} from '@smart-onboarding/protocol';
 import { armMean, arms, type LearningContext, type PathOptimizerState } from './path-optimizer';
 import type { ProficiencyAssessment } from './proficiency';
 
@@ -20,7 +25,11 @@ export interface RecommendationInput {
 /** Pseudo-observations the hand-set variant score is worth against the optimizer's learned mean. */
 const VARIANT_PRIOR_WEIGHT = 4;
 
-function variantScore(input: RecommendationInput, step: OnboardingStep, variant: { id?: string; style?: string }) {
+function variantScore(
+  input: RecommendationInput,
+  step: OnboardingStep,
+  variant: { id?: string; style?: string },
+) {
   const reasons: string[] = [];
   let base = 0.5;
   const preferred = input.persona.recommendedApproach.contentStyle;
@@ -39,10 +48,18 @@ function variantScore(input: RecommendationInput, step: OnboardingStep, variant:
   }
   let score = Math.min(1, Math.max(0, base));
   if (input.optimizer) {
-    const learned = armMean(input.optimizer.state, input.optimizer.learning, arms.variant(step.id, variant.id));
+    const learned = armMean(
+      input.optimizer.state,
+      input.optimizer.learning,
+      arms.variant(step.id, variant.id),
+    );
     if (learned.observations > 0) {
-      score = (score * VARIANT_PRIOR_WEIGHT + learned.mean * learned.observations) / (VARIANT_PRIOR_WEIGHT + learned.observations);
-      reasons.push(`learned success ${(learned.mean * 100).toFixed(0)}% over ${learned.observations.toFixed(0)} journeys`);
+      score =
+        (score * VARIANT_PRIOR_WEIGHT + learned.mean * learned.observations) /
+        (VARIANT_PRIOR_WEIGHT + learned.observations);
+      reasons.push(
+        `learned success ${(learned.mean * 100).toFixed(0)}% over ${learned.observations.toFixed(0)} journeys`,
+      );
     }
   }
   return { score, reason: reasons.join('; ') || 'the step as written' };
@@ -67,7 +84,11 @@ export function generateContentRecommendations(input: RecommendationInput): Cont
       const liked = (1 + votes.helpful) / (2 + votes.helpful + votes.notHelpful);
       const score = 0.7 * r + 0.3 * liked + (linked ? 0.1 : 0);
       const reasons = [
-        relevance !== undefined ? `relevance ${relevance.toFixed(2)}` : linked ? 'linked from the step' : 'from the tenant library',
+        relevance !== undefined
+          ? `relevance ${relevance.toFixed(2)}`
+          : linked
+            ? 'linked from the step'
+            : 'from the tenant library',
         ...(votes.helpful + votes.notHelpful > 0 ? [`${(liked * 100).toFixed(0)}% found it helpful`] : []),
         ...(linked && relevance !== undefined ? ['linked from the step'] : []),
       ];

@@ -1,6 +1,11 @@
 import type { FlowDefinition, LearningPath, UserPersona } from '@smart-onboarding/protocol';
 import { type CompletionTimeState, expectedStepDurationSec } from './completion-time';
-import { chooseNextStep, DEFAULT_OPTIMIZER_OPTIONS, type LearningContext, type PathOptimizerState } from './path-optimizer';
+import {
+  chooseNextStep,
+  DEFAULT_OPTIMIZER_OPTIONS,
+  type LearningContext,
+  type PathOptimizerState,
+} from './path-optimizer';
 import { unitHash } from './stable-hash';
 
 export interface PathInput {
@@ -33,10 +38,18 @@ export function predictOptimalPath(input: PathInput): LearningPath {
   const noChance = () => 0.5;
   const threshold = input.persona.recommendedApproach.interventionThreshold;
   for (let guard = 0; guard <= input.flow.steps.length; guard++) {
-    const { decision } = chooseNextStep(input.optimizer, { flow: input.flow, done, random: noChance }, input.learning, greedy);
+    const { decision } = chooseNextStep(
+      input.optimizer,
+      { flow: input.flow, done, random: noChance },
+      input.learning,
+      greedy,
+    );
     for (const id of decision.skip ?? []) {
       done.add(id);
-      adaptationPoints.push({ stepId: id, condition: 'skipped: optional, and skipping it has done better for this cohort' });
+      adaptationPoints.push({
+        stepId: id,
+        condition: 'skipped: optional, and skipping it has done better for this cohort',
+      });
     }
     const step = decision.step;
     if (!step) break;
@@ -49,15 +62,26 @@ export function predictOptimalPath(input: PathInput): LearningPath {
     difficultyProgression.push(step.difficulty);
     if (decision.variantId) {
       const style = step.variants.find((v) => v.id === decision.variantId)?.style;
-      personalizedContent.push({ stepId: step.id, variantId: decision.variantId, reason: `${style} presentation: ${decision.reason}` });
+      personalizedContent.push({
+        stepId: step.id,
+        variantId: decision.variantId,
+        reason: `${style} presentation: ${decision.reason}`,
+      });
     }
     const simpler = step.variants.find((v) => v.style === 'simplified' && v.id !== decision.variantId);
     if (simpler) {
-      adaptationPoints.push({ stepId: step.id, condition: `struggle ≥ ${threshold} → switch to "${simpler.id}"` });
+      adaptationPoints.push({
+        stepId: step.id,
+        condition: `struggle ≥ ${threshold} → switch to "${simpler.id}"`,
+      });
     } else if (step.difficulty === 'hard') {
-      adaptationPoints.push({ stepId: step.id, condition: `struggle ≥ ${threshold} → explain the step again, then AI help` });
+      adaptationPoints.push({
+        stepId: step.id,
+        condition: `struggle ≥ ${threshold} → explain the step again, then AI help`,
+      });
     }
-    if (step.optional) adaptationPoints.push({ stepId: step.id, condition: 'may be skipped if the user is short of time' });
+    if (step.optional)
+      adaptationPoints.push({ stepId: step.id, condition: 'may be skipped if the user is short of time' });
   }
   const pathKey = steps.map((s) => `${s.stepId}:${s.variantId ?? ''}`).join(',');
   return {

@@ -42,7 +42,8 @@ export function feasibleSteps(steps: readonly OnboardingStep[], done: ReadonlySe
 export const firstFeasibleStep: NextStepPolicy = {
   name: 'rules:first-feasible',
   choose({ flow, done }) {
-    if (flow.steps.every((s) => done.has(s.id))) return { step: null, done: true, reason: 'every step is done' };
+    if (flow.steps.every((s) => done.has(s.id)))
+      return { step: null, done: true, reason: 'every step is done' };
     const [first] = feasibleSteps(flow.steps, done);
     if (!first) return { step: null, done: false, reason: 'no step has its prerequisites met' };
     return { step: first, done: false, reason: 'first step in flow order whose prerequisites are met' };

@@ -5,8 +5,8 @@ import {
   armMean,
   arms,
   chooseNextStep,
-  type DecisionRecord,
   DEFAULT_OPTIMIZER_OPTIONS,
+  type DecisionRecord,
   emptyPathOptimizer,
   journeyReward,
   type PathOptimizerState,
@@ -25,13 +25,19 @@ describe('chooseNextStep, cold start', () => {
     const done = new Set<string>();
     const order: string[] = [];
     for (;;) {
-      const r = chooseNextStep(state, { flow: sampleFlow, done, random: rng }, learning, { ...DEFAULT_OPTIMIZER_OPTIONS, maxExplorationRate: 0 });
+      const r = chooseNextStep(state, { flow: sampleFlow, done, random: rng }, learning, {
+        ...DEFAULT_OPTIMIZER_OPTIONS,
+        maxExplorationRate: 0,
+      });
       state = r.state;
       if (!r.decision.step) {
         expect(r.decision.done).toBe(true);
         break;
       }
-      expect(r.decision.step.id).toBe(firstFeasibleStep.choose({ flow: sampleFlow, done, currentStepId: null, now: 0, random: rng }).step?.id);
+      expect(r.decision.step.id).toBe(
+        firstFeasibleStep.choose({ flow: sampleFlow, done, currentStepId: null, now: 0, random: rng }).step
+          ?.id,
+      );
       order.push(r.decision.step.id);
       done.add(r.decision.step.id);
     }
@@ -42,10 +48,16 @@ describe('chooseNextStep, cold start', () => {
     const rng = seededRandom(2);
     let state = emptyPathOptimizer();
     for (let i = 0; i < 2000; i++) {
-      state = chooseNextStep(state, { flow: sampleFlow, done: new Set(['create-profile']), random: rng }, learning).state;
+      state = chooseNextStep(
+        state,
+        { flow: sampleFlow, done: new Set(['create-profile']), random: rng },
+        learning,
+      ).state;
     }
     expect(state.decisions).toBe(2000);
-    expect(state.explorations / state.decisions).toBeLessThanOrEqual(DEFAULT_OPTIMIZER_OPTIONS.maxExplorationRate + 1 / 2000);
+    expect(state.explorations / state.decisions).toBeLessThanOrEqual(
+      DEFAULT_OPTIMIZER_OPTIONS.maxExplorationRate + 1 / 2000,
+    );
     expect(state.explorations).toBeGreaterThan(0);
   });
 });
@@ -66,7 +78,9 @@ function randomFlow(rng: Random): FlowDefinition {
 function randomState(rng: Random, flow: FlowDefinition): PathOptimizerState {
   let state = emptyPathOptimizer();
   for (let i = 0; i < 5; i++) {
-    const armsUsed = flow.steps.flatMap((s) => [arms.step(s.id), arms.skip(s.id), arms.variant(s.id, s.variants[0]?.id)]).filter(() => rng() < 0.5);
+    const armsUsed = flow.steps
+      .flatMap((s) => [arms.step(s.id), arms.skip(s.id), arms.variant(s.id, s.variants[0]?.id)])
+      .filter(() => rng() < 0.5);
     state = recordJourneyOutcome(state, [{ context: 'default|explorer', arms: armsUsed }], rng());
   }
   return state;
@@ -79,7 +93,12 @@ describe('chooseNextStep, properties over 1,000 random flows, progress and poste
       const flow = randomFlow(rng);
       const done = new Set(flow.steps.filter(() => rng() < 0.4).map((s) => s.id));
       const state = randomState(rng, flow);
-      const { decision } = chooseNextStep(state, { flow, done, random: rng }, { persona: 'explorer', cohort: 'default' }, { ...DEFAULT_OPTIMIZER_OPTIONS, maxExplorationRate: 1 });
+      const { decision } = chooseNextStep(
+        state,
+        { flow, done, random: rng },
+        { persona: 'explorer', cohort: 'default' },
+        { ...DEFAULT_OPTIMIZER_OPTIONS, maxExplorationRate: 1 },
+      );
       const satisfied = new Set([...done, ...(decision.skip ?? [])]);
       for (const id of decision.skip ?? []) {
         const s = flow.steps.find((x) => x.id === id) as OnboardingStep;
@@ -110,7 +129,11 @@ function world(persona: PersonaType, variant: string | undefined, didGoals: bool
   return p;
 }
 
-function runJourney(state: PathOptimizerState, persona: PersonaType, rng: Random): { state: PathOptimizerState; records: DecisionRecord[]; variant?: string; didGoals: boolean } {
+function runJourney(
+  state: PathOptimizerState,
+  persona: PersonaType,
+  rng: Random,
+): { state: PathOptimizerState; records: DecisionRecord[]; variant?: string; didGoals: boolean } {
   const done = new Set<string>();
   const records: DecisionRecord[] = [];
   let variant: string | undefined;
@@ -126,7 +149,11 @@ function runJourney(state: PathOptimizerState, persona: PersonaType, rng: Random
     done.add(r.decision.step.id);
   }
   const completed = rng() < world(persona, variant, didGoals);
-  state = recordJourneyOutcome(state, records, journeyReward({ completed, timeToValueSec: 300, expectedSec: 310 }));
+  state = recordJourneyOutcome(
+    state,
+    records,
+    journeyReward({ completed, timeToValueSec: 300, expectedSec: 310 }),
+  );
   return { state, records, ...(variant ? { variant } : {}), didGoals };
 }
 
@@ -137,14 +164,29 @@ describe('the optimizer learns per persona', () => {
     const personas: PersonaType[] = ['cautious_beginner', 'power_user', 'time_pressed'];
     for (let i = 0; i < 1800; i++) state = runJourney(state, personas[i % 3]!, rng).state;
     const best = (persona: PersonaType, candidates: string[]) =>
-      candidates.reduce((a, b) => (armMean(state, { persona, cohort: 'default' }, a).mean >= armMean(state, { persona, cohort: 'default' }, b).mean ? a : b));
-    expect(best('cautious_beginner', [arms.variant('connect-account', 'connect-simplified'), arms.variant('connect-account', 'connect-text'), arms.variant('connect-account', undefined)])).toBe(
-      arms.variant('connect-account', 'connect-simplified'),
+      candidates.reduce((a, b) =>
+        armMean(state, { persona, cohort: 'default' }, a).mean >=
+        armMean(state, { persona, cohort: 'default' }, b).mean
+          ? a
+          : b,
+      );
+    expect(
+      best('cautious_beginner', [
+        arms.variant('connect-account', 'connect-simplified'),
+        arms.variant('connect-account', 'connect-text'),
+        arms.variant('connect-account', undefined),
+      ]),
+    ).toBe(arms.variant('connect-account', 'connect-simplified'));
+    expect(
+      best('power_user', [
+        arms.variant('connect-account', 'connect-simplified'),
+        arms.variant('connect-account', 'connect-text'),
+        arms.variant('connect-account', undefined),
+      ]),
+    ).toBe(arms.variant('connect-account', 'connect-text'));
+    expect(best('time_pressed', [arms.step('set-goals'), arms.skip('set-goals')])).toBe(
+      arms.skip('set-goals'),
     );
-    expect(best('power_user', [arms.variant('connect-account', 'connect-simplified'), arms.variant('connect-account', 'connect-text'), arms.variant('connect-account', undefined)])).toBe(
-      arms.variant('connect-account', 'connect-text'),
-    );
-    expect(best('time_pressed', [arms.step('set-goals'), arms.skip('set-goals')])).toBe(arms.skip('set-goals'));
     // And it acts on it: greedy journeys now take the best choice.
     const after = Array.from({ length: 50 }, () => runJourney(state, 'cautious_beginner', rng));
     expect(after.filter((j) => j.variant === 'connect-simplified').length).toBeGreaterThan(35);
@@ -155,10 +197,14 @@ describe('the optimizer learns per persona', () => {
 
 describe('recordJourneyOutcome and state', () => {
   it('credits each arm once per journey and context, and survives JSON', () => {
-    const s = recordJourneyOutcome(emptyPathOptimizer(), [
-      { context: 'c|explorer', arms: ['step:a', 'variant:a:default'] },
-      { context: 'c|explorer', arms: ['step:a', 'step:b'] },
-    ], 1);
+    const s = recordJourneyOutcome(
+      emptyPathOptimizer(),
+      [
+        { context: 'c|explorer', arms: ['step:a', 'variant:a:default'] },
+        { context: 'c|explorer', arms: ['step:a', 'step:b'] },
+      ],
+      1,
+    );
     expect(s.contexts['c|explorer']).toEqual({
       'step:a': { a: 1, b: 0, n: 1 },
       'variant:a:default': { a: 1, b: 0, n: 1 },
@@ -169,7 +215,11 @@ describe('recordJourneyOutcome and state', () => {
 
   it('forgets the least-used contexts past the cap, keeping the pooled evidence', () => {
     let s = emptyPathOptimizer();
-    for (let i = 0; i < 5; i++) s = recordJourneyOutcome(s, [{ context: `c${i}|explorer`, arms: ['step:a'] }], 1, { ...DEFAULT_OPTIMIZER_OPTIONS, maxContexts: 3 });
+    for (let i = 0; i < 5; i++)
+      s = recordJourneyOutcome(s, [{ context: `c${i}|explorer`, arms: ['step:a'] }], 1, {
+        ...DEFAULT_OPTIMIZER_OPTIONS,
+        maxContexts: 3,
+      });
     expect(Object.keys(s.contexts)).toHaveLength(3);
     expect(s.pooled['step:a']?.n).toBe(5);
   });
@@ -188,7 +238,13 @@ describe('pathOptimizerPolicy', () => {
   it('is a NextStepPolicy that records its decisions in the holder', () => {
     const holder = { state: emptyPathOptimizer(), records: [] as DecisionRecord[], learning };
     const policy = pathOptimizerPolicy(holder);
-    const d = policy.choose({ flow: sampleFlow, done: new Set(), currentStepId: null, now: 0, random: seededRandom(3) });
+    const d = policy.choose({
+      flow: sampleFlow,
+      done: new Set(),
+      currentStepId: null,
+      now: 0,
+      random: seededRandom(3),
+    });
     expect(d.step?.id).toBe('create-profile');
     expect(holder.records).toHaveLength(1);
     expect(holder.state.decisions).toBe(1);

@@ -1,5 +1,10 @@
 import type { OnboardingStep, PersonaType } from '@smart-onboarding/protocol';
-import { feasibleSteps, type NextStepContext, type NextStepDecision, type NextStepPolicy } from './next-step-types';
+import {
+  feasibleSteps,
+  type NextStepContext,
+  type NextStepDecision,
+  type NextStepPolicy,
+} from './next-step-types';
 import { beta, type Random } from './random';
 
 /**
@@ -48,7 +53,11 @@ export interface OptimizerOptions {
   maxContexts: number;
 }
 
-export const DEFAULT_OPTIMIZER_OPTIONS: OptimizerOptions = { maxExplorationRate: 0.2, poolStrength: 4, maxContexts: 256 };
+export const DEFAULT_OPTIMIZER_OPTIONS: OptimizerOptions = {
+  maxExplorationRate: 0.2,
+  poolStrength: 4,
+  maxContexts: 256,
+};
 
 export interface LearningContext {
   persona: PersonaType;
@@ -74,14 +83,20 @@ export function emptyPathOptimizer(): PathOptimizerState {
 export const contextKey = (c: LearningContext) => `${c.cohort}|${c.persona}`;
 const stepArm = (id: string) => `step:${id}`;
 const skipArm = (id: string) => `skip:${id}`;
-const variantArm = (stepId: string, variantId: string | undefined) => `variant:${stepId}:${variantId ?? 'default'}`;
+const variantArm = (stepId: string, variantId: string | undefined) =>
+  `variant:${stepId}:${variantId ?? 'default'}`;
 
 interface Posterior {
   alpha: number;
   beta: number;
 }
 
-function posterior(state: PathOptimizerState, context: string, arm: string, options: OptimizerOptions): Posterior {
+function posterior(
+  state: PathOptimizerState,
+  context: string,
+  arm: string,
+  options: OptimizerOptions,
+): Posterior {
   const pooled = state.pooled[arm] ?? { a: 0, b: 0, n: 0 };
   const own = state.contexts[context]?.[arm] ?? { a: 0, b: 0, n: 0 };
   const pooledMean = (1 + pooled.a) / (2 + pooled.a + pooled.b);
@@ -123,7 +138,9 @@ function pick<T>(
   if (sampled === greedy) return { chosen: candidates[greedy]!, explored: false };
   const sp = posteriors[sampled]!;
   const plausible = mean(sp) + 2 * sd(sp) >= mean(posteriors[greedy]!);
-  return plausible ? { chosen: candidates[sampled]!, explored: true } : { chosen: candidates[greedy]!, explored: false };
+  return plausible
+    ? { chosen: candidates[sampled]!, explored: true }
+    : { chosen: candidates[greedy]!, explored: false };
 }
 
 function variantCandidates(step: OnboardingStep): Candidate<string | undefined>[] {
@@ -152,17 +169,26 @@ export function chooseNextStep(
   const skip: string[] = [];
   const arms: string[] = [];
   let explored = false;
-  const budgetLeft = () => state.explorations + (explored ? 1 : 0) < options.maxExplorationRate * (state.decisions + 1);
+  const budgetLeft = () =>
+    state.explorations + (explored ? 1 : 0) < options.maxExplorationRate * (state.decisions + 1);
   // Each skip removes a step, so this ends within the number of steps.
   for (;;) {
     if (ctx.flow.steps.every((s) => done.has(s.id))) {
-      return finish({ step: null, done: true, reason: skip.length ? 'the rest is optional and skipped' : 'every step is done', explored });
+      return finish({
+        step: null,
+        done: true,
+        reason: skip.length ? 'the rest is optional and skipped' : 'every step is done',
+        explored,
+      });
     }
     const feasible = feasibleSteps(ctx.flow.steps, done);
-    if (feasible.length === 0) return finish({ step: null, done: false, reason: 'no step has its prerequisites met', explored });
+    if (feasible.length === 0)
+      return finish({ step: null, done: false, reason: 'no step has its prerequisites met', explored });
     const candidates: Candidate<{ step: OnboardingStep; skip: boolean }>[] = [
       ...feasible.map((step) => ({ arm: stepArm(step.id), value: { step, skip: false } })),
-      ...feasible.filter((s) => s.optional).map((step) => ({ arm: skipArm(step.id), value: { step, skip: true } })),
+      ...feasible
+        .filter((s) => s.optional)
+        .map((step) => ({ arm: skipArm(step.id), value: { step, skip: true } })),
     ];
     const choice = pick(state, context, candidates, ctx.random, options, budgetLeft());
     explored ||= choice.explored;
@@ -177,7 +203,10 @@ export function chooseNextStep(
     explored ||= variant.explored;
     arms.push(variant.chosen.arm);
     const p = posterior(state, context, choice.chosen.arm, options);
-    const learned = p.alpha + p.beta > 2.5 ? `learned success ${(mean(p) * 100).toFixed(0)}% for ${context}` : 'no data yet: flow order';
+    const learned =
+      p.alpha + p.beta > 2.5
+        ? `learned success ${(mean(p) * 100).toFixed(0)}% for ${context}`
+        : 'no data yet: flow order';
     return finish({
       step,
       ...(variant.chosen.value ? { variantId: variant.chosen.value } : {}),
@@ -187,7 +216,10 @@ export function chooseNextStep(
     });
   }
 
-  function finish(d: Omit<OptimizerDecision, 'record'>): { decision: OptimizerDecision; state: PathOptimizerState } {
+  function finish(d: Omit<OptimizerDecision, 'record'>): {
+    decision: OptimizerDecision;
+    state: PathOptimizerState;
+  } {
     const decision: OptimizerDecision = { ...d, ...(skip.length ? { skip } : {}) };
     if (arms.length > 0) decision.record = { context, arms };
     return {
@@ -205,7 +237,11 @@ export function chooseNextStep(
  * Reward of a finished journey, in [0, 1]: nothing for an abandoned one; for a completed one, half for
  * completing and up to half more for reaching value fast (exp(−time / expected time)).
  */
-export function journeyReward(outcome: { completed: boolean; timeToValueSec: number; expectedSec: number }): number {
+export function journeyReward(outcome: {
+  completed: boolean;
+  timeToValueSec: number;
+  expectedSec: number;
+}): number {
   if (!outcome.completed) return 0;
   const ratio = Math.max(0, outcome.timeToValueSec) / Math.max(1, outcome.expectedSec);
   return 0.5 + 0.5 * Math.exp(-ratio);

@@ -8,11 +8,31 @@ const struggling = { level: 'beginner', score: 0.15, confidence: 0.7, evidence: 
 describe('analyzeUserProfile', () => {
   it.each<{ name: string; profile: PersonaProfile; behaviour?: BehaviourEvidence; persona: string }>([
     { name: 'nothing known', profile: {}, persona: 'guided_learner' },
-    { name: 'beginner, no experience', profile: { technicalProficiency: 'beginner', previousExperience: 'none' }, persona: 'cautious_beginner' },
-    { name: 'expert, experienced', profile: { technicalProficiency: 'expert', previousExperience: 'experienced' }, persona: 'power_user' },
-    { name: 'hands-on, low urgency', profile: { learningStyle: 'hands_on', timeConstraints: { urgency: 'low' } }, persona: 'explorer' },
-    { name: 'high urgency, 5 minutes', profile: { timeConstraints: { urgency: 'high', minutesPerSession: 5 } }, persona: 'time_pressed' },
-    { name: 'guided learner by choice', profile: { learningStyle: 'guided', previousExperience: 'some' }, persona: 'guided_learner' },
+    {
+      name: 'beginner, no experience',
+      profile: { technicalProficiency: 'beginner', previousExperience: 'none' },
+      persona: 'cautious_beginner',
+    },
+    {
+      name: 'expert, experienced',
+      profile: { technicalProficiency: 'expert', previousExperience: 'experienced' },
+      persona: 'power_user',
+    },
+    {
+      name: 'hands-on, low urgency',
+      profile: { learningStyle: 'hands_on', timeConstraints: { urgency: 'low' } },
+      persona: 'explorer',
+    },
+    {
+      name: 'high urgency, 5 minutes',
+      profile: { timeConstraints: { urgency: 'high', minutesPerSession: 5 } },
+      persona: 'time_pressed',
+    },
+    {
+      name: 'guided learner by choice',
+      profile: { learningStyle: 'guided', previousExperience: 'some' },
+      persona: 'guided_learner',
+    },
     {
       name: 'says beginner, works like an expert over 8 steps',
       profile: { technicalProficiency: 'beginner' },
@@ -39,22 +59,37 @@ describe('analyzeUserProfile', () => {
 
   it('is more confident with more, agreeing, evidence', () => {
     const thin = analyzeUserProfile({ technicalProficiency: 'beginner' });
-    const thick = analyzeUserProfile({ technicalProficiency: 'beginner', previousExperience: 'none', learningStyle: 'reading' });
+    const thick = analyzeUserProfile({
+      technicalProficiency: 'beginner',
+      previousExperience: 'none',
+      learningStyle: 'reading',
+    });
     expect(thick.confidenceScore).toBeGreaterThan(thin.confidenceScore);
   });
 
   it('recommends the approach of the persona, adjusted for the learning style', () => {
     const beginner = analyzeUserProfile({ technicalProficiency: 'beginner', previousExperience: 'none' });
-    expect(beginner.recommendedApproach).toMatchObject({ pace: 'slow', guidance: 'detailed', contentStyle: 'simplified' });
-    const power = analyzeUserProfile({ technicalProficiency: 'expert', previousExperience: 'experienced', learningStyle: 'visual' });
+    expect(beginner.recommendedApproach).toMatchObject({
+      pace: 'slow',
+      guidance: 'detailed',
+      contentStyle: 'simplified',
+    });
+    const power = analyzeUserProfile({
+      technicalProficiency: 'expert',
+      previousExperience: 'experienced',
+      learningStyle: 'visual',
+    });
     expect(power.recommendedApproach.contentStyle).toBe('visual');
-    expect(power.recommendedApproach.interventionThreshold).toBeGreaterThan(beginner.recommendedApproach.interventionThreshold);
+    expect(power.recommendedApproach.interventionThreshold).toBeGreaterThan(
+      beginner.recommendedApproach.interventionThreshold,
+    );
   });
 
   it('predicts behaviour as a mixture over personas', () => {
     const beginner = analyzeUserProfile({ technicalProficiency: 'beginner', previousExperience: 'none' });
     const power = analyzeUserProfile({ technicalProficiency: 'expert', previousExperience: 'experienced' });
-    const p = (x: typeof beginner, b: string) => x.predictedBehaviors.find((y) => y.behavior === b)!.probability;
+    const p = (x: typeof beginner, b: string) =>
+      x.predictedBehaviors.find((y) => y.behavior === b)!.probability;
     expect(p(beginner, 'needs_help')).toBeGreaterThan(p(power, 'needs_help'));
     expect(p(power, 'skips_optional_steps')).toBeGreaterThan(p(beginner, 'skips_optional_steps'));
   });

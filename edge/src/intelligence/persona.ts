@@ -1,9 +1,4 @@
-import type {
-  OnboardingApproach,
-  PersonaType,
-  UserPersona,
-  UserProfile,
-} from '@smart-onboarding/protocol';
+import type { OnboardingApproach, PersonaType, UserPersona, UserProfile } from '@smart-onboarding/protocol';
 import type { ProficiencyAssessment } from './proficiency';
 
 /** The profile fields personas read; a partial profile (a script-tag install) is fine. */
@@ -32,9 +27,24 @@ export const PERSONA_TYPES: readonly PersonaType[] = [
 
 /** How each persona is onboarded: read by the optimizer (content style) and the intervention engine (threshold). */
 export const APPROACH: Record<PersonaType, OnboardingApproach> = {
-  cautious_beginner: { pace: 'slow', guidance: 'detailed', contentStyle: 'simplified', interventionThreshold: 0.5 },
-  guided_learner: { pace: 'standard', guidance: 'detailed', contentStyle: 'visual', interventionThreshold: 0.6 },
-  explorer: { pace: 'standard', guidance: 'minimal', contentStyle: 'interactive', interventionThreshold: 0.75 },
+  cautious_beginner: {
+    pace: 'slow',
+    guidance: 'detailed',
+    contentStyle: 'simplified',
+    interventionThreshold: 0.5,
+  },
+  guided_learner: {
+    pace: 'standard',
+    guidance: 'detailed',
+    contentStyle: 'visual',
+    interventionThreshold: 0.6,
+  },
+  explorer: {
+    pace: 'standard',
+    guidance: 'minimal',
+    contentStyle: 'interactive',
+    interventionThreshold: 0.75,
+  },
   time_pressed: { pace: 'fast', guidance: 'minimal', contentStyle: 'text', interventionThreshold: 0.65 },
   power_user: { pace: 'fast', guidance: 'minimal', contentStyle: 'text', interventionThreshold: 0.85 },
 };
@@ -62,10 +72,15 @@ interface Contribution {
  */
 function profileContributions(profile: PersonaProfile): Contribution[] {
   const out: Contribution[] = [];
-  const add = (name: string, value: string | number, scores: Partial<Scores>) => out.push({ name, value, scores });
+  const add = (name: string, value: string | number, scores: Partial<Scores>) =>
+    out.push({ name, value, scores });
   switch (profile.technicalProficiency) {
     case 'beginner':
-      add('technical_proficiency', 'beginner', { cautious_beginner: 1.5, guided_learner: 0.5, power_user: -1.5 });
+      add('technical_proficiency', 'beginner', {
+        cautious_beginner: 1.5,
+        guided_learner: 0.5,
+        power_user: -1.5,
+      });
       break;
     case 'intermediate':
       add('technical_proficiency', 'intermediate', { guided_learner: 0.8, explorer: 0.3 });
@@ -107,7 +122,8 @@ function profileContributions(profile: PersonaProfile): Contribution[] {
   if (urgency === 'low') add('urgency', 'low', { explorer: 0.3, guided_learner: 0.2, time_pressed: -0.5 });
   const minutes = profile.timeConstraints?.minutesPerSession;
   if (minutes !== undefined && minutes <= 10) add('minutes_per_session', minutes, { time_pressed: 1 });
-  if (minutes !== undefined && minutes >= 45) add('minutes_per_session', minutes, { explorer: 0.3, time_pressed: -0.5 });
+  if (minutes !== undefined && minutes >= 45)
+    add('minutes_per_session', minutes, { explorer: 0.3, time_pressed: -0.5 });
   const goals = profile.contentCreationGoals?.length ?? 0;
   const platforms = profile.platformPreferences?.length ?? 0;
   if (goals + platforms >= 4) add('ambition', goals + platforms, { explorer: 0.4, power_user: 0.3 });
@@ -147,18 +163,31 @@ function behaviourContributions(b: BehaviourEvidence): Contribution[] {
   }
   if (b.skipRate !== undefined) {
     const d = (b.skipRate - 0.3) * 2 * w;
-    out.push({ name: 'skip_rate', value: Number(b.skipRate.toFixed(2)), scores: { time_pressed: 1.2 * d, guided_learner: -0.6 * d } });
+    out.push({
+      name: 'skip_rate',
+      value: Number(b.skipRate.toFixed(2)),
+      scores: { time_pressed: 1.2 * d, guided_learner: -0.6 * d },
+    });
   }
   return out;
 }
 
 /** With no information the mixture leans toward guided learners: detailed help is the safe default. */
-const BASE: Scores = { cautious_beginner: 0, guided_learner: 0.3, explorer: 0, time_pressed: 0, power_user: 0 };
+const BASE: Scores = {
+  cautious_beginner: 0,
+  guided_learner: 0.3,
+  explorer: 0,
+  time_pressed: 0,
+  power_user: 0,
+};
 
 /** Persona probabilities from profile answers and behaviour (a softmax over summed log-odds). */
 export function personaMixture(profile: PersonaProfile, behaviour?: BehaviourEvidence): Scores {
   const logits: Scores = { ...BASE };
-  for (const c of [...profileContributions(profile), ...(behaviour ? behaviourContributions(behaviour) : [])]) {
+  for (const c of [
+    ...profileContributions(profile),
+    ...(behaviour ? behaviourContributions(behaviour) : []),
+  ]) {
     for (const [k, v] of Object.entries(c.scores) as [PersonaType, number][]) logits[k] += v;
   }
   const max = Math.max(...Object.values(logits));
@@ -178,10 +207,15 @@ export function analyzeUserProfile(profile: PersonaProfile, behaviour?: Behaviou
   const mixture = personaMixture(profile, behaviour);
   const ranked = [...PERSONA_TYPES].sort((a, b) => mixture[b] - mixture[a]);
   const personaType = ranked[0]!;
-  const contributions = [...profileContributions(profile), ...(behaviour ? behaviourContributions(behaviour) : [])];
+  const contributions = [
+    ...profileContributions(profile),
+    ...(behaviour ? behaviourContributions(behaviour) : []),
+  ];
   const approach = { ...APPROACH[personaType] };
-  if (profile.learningStyle === 'visual' && approach.contentStyle !== 'simplified') approach.contentStyle = 'visual';
-  if (profile.learningStyle === 'hands_on' && approach.contentStyle !== 'simplified') approach.contentStyle = 'interactive';
+  if (profile.learningStyle === 'visual' && approach.contentStyle !== 'simplified')
+    approach.contentStyle = 'visual';
+  if (profile.learningStyle === 'hands_on' && approach.contentStyle !== 'simplified')
+    approach.contentStyle = 'interactive';
   const behaviours = Object.keys(BEHAVIOUR.guided_learner);
   return {
     personaType,
@@ -191,7 +225,9 @@ export function analyzeUserProfile(profile: PersonaProfile, behaviour?: Behaviou
       .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)),
     predictedBehaviors: behaviours.map((behavior) => ({
       behavior,
-      probability: Number(PERSONA_TYPES.reduce((s, p) => s + mixture[p] * BEHAVIOUR[p][behavior]!, 0).toFixed(4)),
+      probability: Number(
+        PERSONA_TYPES.reduce((s, p) => s + mixture[p] * BEHAVIOUR[p][behavior]!, 0).toFixed(4),
+      ),
     })),
     recommendedApproach: approach,
   };

@@ -36,7 +36,12 @@ const FRICTION: ReadonlySet<SignalType> = new Set([
 ]);
 
 /** Where each level's score sits; a self-reported level is a prior worth `PRIOR_WEIGHT` patterns. */
-const LEVEL_SCORE: Record<ProficiencyLevel, number> = { beginner: 0.2, intermediate: 0.45, advanced: 0.7, expert: 0.9 };
+const LEVEL_SCORE: Record<ProficiencyLevel, number> = {
+  beginner: 0.2,
+  intermediate: 0.45,
+  advanced: 0.7,
+  expert: 0.9,
+};
 const PRIOR_WEIGHT = 1.5;
 
 export function levelOfScore(score: number): ProficiencyLevel {
@@ -66,7 +71,8 @@ export function patternScore(p: InteractionPattern): number | undefined {
   const minutes = activeMs !== undefined ? Math.max(activeMs / 60_000, 0.25) : undefined;
   if (p.signals && minutes !== undefined) {
     const friction = p.signals.filter((s) => FRICTION.has(s.type)).length;
-    const hesitations = p.signals.filter((s) => s.type === 'hesitation').length + (p.interaction?.hesitations ?? 0);
+    const hesitations =
+      p.signals.filter((s) => s.type === 'hesitation').length + (p.interaction?.hesitations ?? 0);
     z -= 0.9 * Math.min(friction / minutes, 4);
     z -= 0.35 * Math.min(hesitations / minutes, 4);
     informative = true;
@@ -74,7 +80,10 @@ export function patternScore(p: InteractionPattern): number | undefined {
     z -= 0.35 * Math.min(p.interaction.hesitations / minutes, 4);
     informative = true;
   }
-  if (p.interaction?.pointer === 'keyboard' || (p.interaction?.keystrokes ?? 0) > 2 * (p.interaction?.clicks ?? 0) + 10) {
+  if (
+    p.interaction?.pointer === 'keyboard' ||
+    (p.interaction?.keystrokes ?? 0) > 2 * (p.interaction?.clicks ?? 0) + 10
+  ) {
     // Keyboard-first navigation is a habit of fluent users.
     z += 0.5;
     informative = true;
@@ -96,7 +105,8 @@ export function scoreTechnicalProficiency(
   const scores = patterns.map(patternScore).filter((s): s is number => s !== undefined);
   const priorScore = prior ? LEVEL_SCORE[prior] : 0.45;
   const priorWeight = prior ? PRIOR_WEIGHT : 1;
-  const score = (priorScore * priorWeight + scores.reduce((s, x) => s + x, 0)) / (priorWeight + scores.length);
+  const score =
+    (priorScore * priorWeight + scores.reduce((s, x) => s + x, 0)) / (priorWeight + scores.length);
   return {
     level: levelOfScore(score),
     score,

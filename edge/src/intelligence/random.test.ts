@@ -31,10 +31,13 @@ describe('seeded randomness', () => {
 describe('unitHash', () => {
   it('is stable and spreads users evenly', () => {
     expect(unitHash('user-1')).toBe(unitHash('user-1'));
-    const below = draws(10_000, (() => {
-      let i = 0;
-      return () => i++;
-    })()).filter((i) => unitHash(`holdout:user-${i}`) < 0.1).length;
+    const below = draws(
+      10_000,
+      (() => {
+        let i = 0;
+        return () => i++;
+      })(),
+    ).filter((i) => unitHash(`holdout:user-${i}`) < 0.1).length;
     expect(below).toBeGreaterThan(900);
     expect(below).toBeLessThan(1100);
   });

@@ -11,13 +11,24 @@ import {
   trainSuccessModel,
 } from './success-model';
 
-const neutral: JourneySnapshot = { persona: 'guided_learner', proficiency: 0.5, progress: 0, struggles: 0, paceRatio: 1, dismissals: 0 };
+const neutral: JourneySnapshot = {
+  persona: 'guided_learner',
+  proficiency: 0.5,
+  progress: 0,
+  struggles: 0,
+  paceRatio: 1,
+  dismissals: 0,
+};
 
 describe('success prediction, cold start', () => {
   it.each<{ name: string; snapshot: Partial<JourneySnapshot>; range: [number, number] }>([
     { name: 'a neutral new journey', snapshot: {}, range: [0.4, 0.7] },
     { name: 'almost done, fluent', snapshot: { progress: 0.9, proficiency: 0.9 }, range: [0.8, 1] },
-    { name: 'early, struggling, slow, dismissing help', snapshot: { struggles: 6, paceRatio: 3, dismissals: 3 }, range: [0, 0.2] },
+    {
+      name: 'early, struggling, slow, dismissing help',
+      snapshot: { struggles: 6, paceRatio: 3, dismissals: 3 },
+      range: [0, 0.2],
+    },
   ])('$name → within $range', ({ snapshot, range }) => {
     const p = predictSuccess(emptySuccessModel(), { ...neutral, ...snapshot });
     expect(p).toBeGreaterThanOrEqual(range[0]);
@@ -64,8 +75,14 @@ describe('success prediction, learned online', () => {
       held.map((j) => predictSuccess(model, j.snapshots[0]!)),
       held.map((j) => j.completed),
     );
-    const oracle = calibrationReport(held.map((j) => j.truth), held.map((j) => j.completed));
-    const prior = calibrationReport(held.map((j) => predictSuccess(emptySuccessModel(), j.snapshots[0]!)), held.map((j) => j.completed));
+    const oracle = calibrationReport(
+      held.map((j) => j.truth),
+      held.map((j) => j.completed),
+    );
+    const prior = calibrationReport(
+      held.map((j) => predictSuccess(emptySuccessModel(), j.snapshots[0]!)),
+      held.map((j) => j.completed),
+    );
     expect(report.ece).toBeLessThan(0.03);
     expect(report.brier).toBeLessThan(oracle.brier + 0.01);
     expect(report.brier).toBeLessThan(prior.brier);

@@ -158,7 +158,11 @@ export interface CalibrationReport {
  * const report = calibrationReport(predictions, outcomes);
  * console.table(report.bins);
  */
-export function calibrationReport(predicted: readonly number[], outcomes: readonly boolean[], binCount = 10): CalibrationReport {
+export function calibrationReport(
+  predicted: readonly number[],
+  outcomes: readonly boolean[],
+  binCount = 10,
+): CalibrationReport {
   if (predicted.length !== outcomes.length) throw new RangeError('predicted and outcomes differ in length');
   const bins = Array.from({ length: binCount }, (_, i) => ({
     lower: i / binCount,

@@ -5,7 +5,13 @@ export const sampleFlowInput: FlowDefinitionInput = {
   id: 'creator-studio',
   name: 'Creator Studio: first post',
   steps: [
-    { id: 'create-profile', title: 'Create your profile', body: 'Tell us your name.', target: { selector: '#signup-form' }, estimatedDurationSec: 45 },
+    {
+      id: 'create-profile',
+      title: 'Create your profile',
+      body: 'Tell us your name.',
+      target: { selector: '#signup-form' },
+      estimatedDurationSec: 45,
+    },
     {
       id: 'connect-account',
       title: 'Connect a social account',
@@ -16,11 +22,27 @@ export const sampleFlowInput: FlowDefinitionInput = {
       difficulty: 'medium',
       helpArticleIds: ['connect-accounts'],
       variants: [
-        { id: 'connect-text', style: 'text', title: 'Connect a social account', body: 'Click Connect next to a channel and approve access.' },
-        { id: 'connect-simplified', style: 'simplified', title: 'One click: connect Instagram', body: "Press the Instagram button. That's it." },
+        {
+          id: 'connect-text',
+          style: 'text',
+          title: 'Connect a social account',
+          body: 'Click Connect next to a channel and approve access.',
+        },
+        {
+          id: 'connect-simplified',
+          style: 'simplified',
+          title: 'One click: connect Instagram',
+          body: "Press the Instagram button. That's it.",
+        },
       ],
     },
-    { id: 'set-goals', title: 'Set your goals', prerequisites: ['create-profile'], estimatedDurationSec: 40, optional: true },
+    {
+      id: 'set-goals',
+      title: 'Set your goals',
+      prerequisites: ['create-profile'],
+      estimatedDurationSec: 40,
+      optional: true,
+    },
     {
       id: 'create-post',
       title: 'Write your first post',
@@ -40,7 +62,14 @@ export const sampleFlowInput: FlowDefinitionInput = {
       estimatedDurationSec: 45,
       difficulty: 'hard',
       helpArticleIds: ['schedule-post'],
-      variants: [{ id: 'schedule-simplified', style: 'simplified', title: 'Pick a slot, then Schedule', body: 'First a time slot, then the button.' }],
+      variants: [
+        {
+          id: 'schedule-simplified',
+          style: 'simplified',
+          title: 'Pick a slot, then Schedule',
+          body: 'First a time slot, then the button.',
+        },
+      ],
     },
   ],
 };

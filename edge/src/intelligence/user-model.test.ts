@@ -17,7 +17,12 @@ const base = (t: number, stepId?: string) => ({
   timestamp: t,
   ...(stepId ? { stepId } : {}),
 });
-const viewed = (stepId: string, t: number): BehaviorEvent => ({ ...base(t, stepId), eventType: 'step', stepId, action: 'viewed' });
+const viewed = (stepId: string, t: number): BehaviorEvent => ({
+  ...base(t, stepId),
+  eventType: 'step',
+  stepId,
+  action: 'viewed',
+});
 const done = (stepId: string, t: number, action: 'completed' | 'skipped' = 'completed'): BehaviorEvent => ({
   ...base(t, stepId),
   eventType: 'step',
@@ -44,7 +49,12 @@ describe('updateUserModel', () => {
       events: [viewed('a', 1000), signal('a', 5000, 'rage_click'), done('a', 31_000)],
       expect: (s) => {
         expect(s.patterns).toHaveLength(1);
-        expect(s.patterns[0]).toMatchObject({ stepId: 'a', durationMs: 30_000, expectedDurationMs: 60_000, signals: [{ type: 'rage_click' }] });
+        expect(s.patterns[0]).toMatchObject({
+          stepId: 'a',
+          durationMs: 30_000,
+          expectedDurationMs: 60_000,
+          signals: [{ type: 'rage_click' }],
+        });
       },
     },
     {
@@ -83,8 +93,13 @@ describe('updateUserModel', () => {
   });
 
   it('stays bounded however many steps are completed', () => {
-    const many = Array.from({ length: 100 }, (_, i) => [viewed(`s${i}`, i * 10), done(`s${i}`, i * 10 + 5)]).flat();
-    const state = updateUserModel(emptyUserModel(), many, { steps: many.map((e) => ({ id: e.stepId!, estimatedDurationSec: 1, optional: false })) });
+    const many = Array.from({ length: 100 }, (_, i) => [
+      viewed(`s${i}`, i * 10),
+      done(`s${i}`, i * 10 + 5),
+    ]).flat();
+    const state = updateUserModel(emptyUserModel(), many, {
+      steps: many.map((e) => ({ id: e.stepId!, estimatedDurationSec: 1, optional: false })),
+    });
     expect(state.patterns).toHaveLength(MAX_PATTERNS);
   });
 
@@ -92,11 +107,18 @@ describe('updateUserModel', () => {
     const events: BehaviorEvent[] = [];
     let t = 0;
     for (const id of ['a', 'c', 'd', 'e', 'f', 'g']) {
-      events.push(viewed(id, t), signal(id, t + 10_000, 'rage_click'), signal(id, t + 20_000, 'rage_click'), struggle(id, t + 21_000, 0.9));
+      events.push(
+        viewed(id, t),
+        signal(id, t + 10_000, 'rage_click'),
+        signal(id, t + 20_000, 'rage_click'),
+        struggle(id, t + 21_000, 0.9),
+      );
       t += 200_000;
       events.push(done(id, t));
     }
-    const facts = { steps: ['a', 'c', 'd', 'e', 'f', 'g'].map((id) => ({ id, estimatedDurationSec: 60, optional: false })) };
+    const facts = {
+      steps: ['a', 'c', 'd', 'e', 'f', 'g'].map((id) => ({ id, estimatedDurationSec: 60, optional: false })),
+    };
     const model = updateUserModel(emptyUserModel(), events, facts);
     const before = analyzeUserProfile({ technicalProficiency: 'expert' });
     const after = analyzeUserProfile({ technicalProficiency: 'expert' }, behaviourEvidence(model, 'expert'));

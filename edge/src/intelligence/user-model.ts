@@ -58,7 +58,14 @@ export function emptyUserModel(): UserModelState {
 function observation(state: UserModelState, stepId: string): StepObservation {
   const existing = state.steps[stepId];
   if (existing) return existing;
-  const created: StepObservation = { signals: [], struggleReports: 0, timeSpentMs: 0, clicks: 0, hesitations: 0, keystrokes: 0 };
+  const created: StepObservation = {
+    signals: [],
+    struggleReports: 0,
+    timeSpentMs: 0,
+    clicks: 0,
+    hesitations: 0,
+    keystrokes: 0,
+  };
   state.steps[stepId] = created;
   return created;
 }
@@ -125,7 +132,8 @@ export function updateUserModel(
             },
           };
           if (s.viewedAt !== undefined) pattern.durationMs = event.timestamp - s.viewedAt;
-          if (s.timeSpentMs === 0 && pattern.interaction) pattern.interaction.timeSpentMs = pattern.durationMs ?? 0;
+          if (s.timeSpentMs === 0 && pattern.interaction)
+            pattern.interaction.timeSpentMs = pattern.durationMs ?? 0;
           next.patterns = [...next.patterns, pattern].slice(-MAX_PATTERNS);
         }
         break;
@@ -149,7 +157,9 @@ export function behaviourEvidence(
   state: UserModelState,
   selfReported?: Parameters<typeof scoreTechnicalProficiency>[1],
 ): BehaviourEvidence {
-  const ended = Object.values(state.steps).filter((s) => s.outcome === 'completed' || s.outcome === 'abandoned');
+  const ended = Object.values(state.steps).filter(
+    (s) => s.outcome === 'completed' || s.outcome === 'abandoned',
+  );
   const paces = state.patterns
     .filter((p) => p.durationMs !== undefined && p.expectedDurationMs)
     .map((p) => Math.log(Math.max(p.durationMs!, 1) / p.expectedDurationMs!));
@@ -157,7 +167,8 @@ export function behaviourEvidence(
     proficiency: scoreTechnicalProficiency(state.patterns, selfReported),
     steps: state.patterns.length,
   };
-  if (ended.length > 0) evidence.struggleRate = ended.filter((s) => s.struggleReports > 0).length / ended.length;
+  if (ended.length > 0)
+    evidence.struggleRate = ended.filter((s) => s.struggleReports > 0).length / ended.length;
   if (paces.length > 0) evidence.paceRatio = Math.exp(paces.reduce((s, x) => s + x, 0) / paces.length);
   if (state.optionalSeen > 0) evidence.skipRate = state.optionalSkipped / state.optionalSeen;
   return evidence;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../random';
-import { differenceCi, type InterventionExposure, recordInterventionOutcome, trackInterventionEffectiveness, wilson } from './effectiveness';
+import {
+  differenceCi,
+  type InterventionExposure,
+  recordInterventionOutcome,
+  trackInterventionEffectiveness,
+  wilson,
+} from './effectiveness';
 
 describe('wilson and differenceCi', () => {
   it.each([
@@ -33,7 +39,11 @@ function simulate(n: number, treatedRate: number, holdoutRate: number, seed: num
       holdout,
       createdAt,
       // Progress sometimes comes after the window: it must not count.
-      ...(progressed ? { progressedAt: createdAt + 60_000 } : rng() < 0.3 ? { progressedAt: createdAt + 3_600_000 } : {}),
+      ...(progressed
+        ? { progressedAt: createdAt + 60_000 }
+        : rng() < 0.3
+          ? { progressedAt: createdAt + 3_600_000 }
+          : {}),
     } as InterventionExposure;
   });
 }
@@ -71,8 +81,18 @@ describe('trackInterventionEffectiveness', () => {
 describe('recordInterventionOutcome', () => {
   const history = [{ id: 'x', kind: 'hint' as const, createdAt: 0, holdout: false }];
   it.each([
-    { name: 'first outcome is kept', first: 'dismissed' as const, then: 'accepted' as const, expected: 'dismissed' },
-    { name: 'progress supersedes ignored', first: 'ignored' as const, then: 'step_completed' as const, expected: 'step_completed' },
+    {
+      name: 'first outcome is kept',
+      first: 'dismissed' as const,
+      then: 'accepted' as const,
+      expected: 'dismissed',
+    },
+    {
+      name: 'progress supersedes ignored',
+      first: 'ignored' as const,
+      then: 'step_completed' as const,
+      expected: 'step_completed',
+    },
   ])('$name', ({ first, then, expected }) => {
     const h = recordInterventionOutcome(recordInterventionOutcome(history, 'x', first), 'x', then);
     expect(h[0]?.outcome).toBe(expected);

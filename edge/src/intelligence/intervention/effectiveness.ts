@@ -51,7 +51,8 @@ export function differenceCi(a: Proportion, b: Proportion): [number, number] {
 }
 
 function compare(exposures: readonly InterventionExposure[], windowMs: number) {
-  const within = (e: InterventionExposure) => e.progressedAt !== undefined && e.progressedAt - e.createdAt <= windowMs && e.progressedAt >= e.createdAt;
+  const within = (e: InterventionExposure) =>
+    e.progressedAt !== undefined && e.progressedAt - e.createdAt <= windowMs && e.progressedAt >= e.createdAt;
   const t = exposures.filter((e) => !e.holdout);
   const h = exposures.filter((e) => e.holdout);
   const treated = wilson(t.filter(within).length, t.length);
@@ -77,7 +78,15 @@ export function trackInterventionEffectiveness(
     windowMs,
     ...overall,
     upliftCi95: differenceCi(overall.treated, overall.holdout),
-    byKind: Object.fromEntries(kinds.map((k) => [k, compare(exposures.filter((e) => e.kind === k), windowMs)])),
+    byKind: Object.fromEntries(
+      kinds.map((k) => [
+        k,
+        compare(
+          exposures.filter((e) => e.kind === k),
+          windowMs,
+        ),
+      ]),
+    ),
   };
 }
 

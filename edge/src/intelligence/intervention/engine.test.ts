@@ -16,7 +16,12 @@ const report = (stepId: string, code: string, score = 0.8, element?: string): St
   recentSignals: [],
   t: NOW,
 });
-const record = (kind: InterventionRecord['kind'], stepId: string, agoMs: number, outcome?: InterventionRecord['outcome']): InterventionRecord => ({
+const record = (
+  kind: InterventionRecord['kind'],
+  stepId: string,
+  agoMs: number,
+  outcome?: InterventionRecord['outcome'],
+): InterventionRecord => ({
   id: `i-${kind}-${agoMs}`,
   kind,
   stepId,
@@ -25,7 +30,11 @@ const record = (kind: InterventionRecord['kind'], stepId: string, agoMs: number,
   ...(outcome ? { outcome } : {}),
 });
 let ids = 0;
-const ctx = (r: StruggleMetrics, history: InterventionRecord[] = [], extra: Partial<InterventionContext> = {}): InterventionContext => ({
+const ctx = (
+  r: StruggleMetrics,
+  history: InterventionRecord[] = [],
+  extra: Partial<InterventionContext> = {},
+): InterventionContext => ({
   flow: sampleFlow,
   report: r,
   currentStepId: r.stepId ?? null,
@@ -38,7 +47,14 @@ const ctx = (r: StruggleMetrics, history: InterventionRecord[] = [], extra: Part
 });
 
 describe('triggerIntervention: what to offer', () => {
-  it.each<{ name: string; r: StruggleMetrics; history?: InterventionRecord[]; extra?: Partial<InterventionContext>; kind: string; check?: (p: InterventionPlan) => void }>([
+  it.each<{
+    name: string;
+    r: StruggleMetrics;
+    history?: InterventionRecord[];
+    extra?: Partial<InterventionContext>;
+    kind: string;
+    check?: (p: InterventionPlan) => void;
+  }>([
     {
       name: 'rage clicks on an element → a hint on that element',
       r: report('connect-account', 'rage_click', 0.8, '#connect-tiktok'),
@@ -51,8 +67,16 @@ describe('triggerIntervention: what to offer', () => {
       kind: 'hint',
       check: (p) => expect(p.target?.selector).toBe('#connect-instagram'),
     },
-    { name: 'hesitation → the step explained again', r: report('create-post', 'hesitation'), kind: 'explain_step' },
-    { name: 'form struggle → the step explained again', r: report('create-profile', 'form_struggle'), kind: 'explain_step' },
+    {
+      name: 'hesitation → the step explained again',
+      r: report('create-post', 'hesitation'),
+      kind: 'explain_step',
+    },
+    {
+      name: 'form struggle → the step explained again',
+      r: report('create-profile', 'form_struggle'),
+      kind: 'explain_step',
+    },
     { name: 'error clicks → AI help', r: report('schedule-post', 'error_click'), kind: 'ai_help' },
     {
       name: 'error clicks without Azure → explanation instead',
@@ -69,7 +93,10 @@ describe('triggerIntervention: what to offer', () => {
     {
       name: 'third report → the simpler variant',
       r: report('connect-account', 'rage_click'),
-      history: [record('hint', 'connect-account', 120_000), record('explain_step', 'connect-account', 60_000)],
+      history: [
+        record('hint', 'connect-account', 120_000),
+        record('explain_step', 'connect-account', 60_000),
+      ],
       kind: 'simpler_variant',
       check: (p) => expect(p.variantId).toBe('connect-simplified'),
     },
@@ -82,13 +109,19 @@ describe('triggerIntervention: what to offer', () => {
     {
       name: 'after AI help on a step → a human',
       r: report('create-post', 'hesitation'),
-      history: [record('explain_step', 'create-post', 120_000), record('ai_help', 'create-post', 60_000, 'not_helpful' as never)],
+      history: [
+        record('explain_step', 'create-post', 120_000),
+        record('ai_help', 'create-post', 60_000, 'not_helpful' as never),
+      ],
       kind: 'human',
     },
     {
       name: 'help on another step does not move this step up the ladder',
       r: report('create-post', 'hesitation'),
-      history: [record('explain_step', 'connect-account', 120_000), record('ai_help', 'connect-account', 60_000)],
+      history: [
+        record('explain_step', 'connect-account', 120_000),
+        record('ai_help', 'connect-account', 60_000),
+      ],
       kind: 'explain_step',
     },
     {
@@ -100,7 +133,11 @@ describe('triggerIntervention: what to offer', () => {
     {
       name: 'everything already tried and no human configured → none',
       r: report('create-post', 'hesitation'),
-      history: [record('hint', 'create-post', 300_000), record('explain_step', 'create-post', 200_000), record('ai_help', 'create-post', 100_000)],
+      history: [
+        record('hint', 'create-post', 300_000),
+        record('explain_step', 'create-post', 200_000),
+        record('ai_help', 'create-post', 100_000),
+      ],
       extra: { capabilities: { aiHelp: true, human: false } },
       kind: 'none',
     },
@@ -113,9 +150,25 @@ describe('triggerIntervention: what to offer', () => {
 });
 
 describe('triggerIntervention: fatigue', () => {
-  it.each<{ name: string; r: StruggleMetrics; history?: InterventionRecord[]; extra?: Partial<InterventionContext>; reason: RegExp }>([
-    { name: 'below the persona threshold', r: report('create-post', 'hesitation', 0.6), extra: { threshold: 0.85 }, reason: /below 0.85/ },
-    { name: 'within the cooldown', r: report('create-post', 'hesitation'), history: [record('hint', 'connect-account', 10_000)], reason: /cooling down/ },
+  it.each<{
+    name: string;
+    r: StruggleMetrics;
+    history?: InterventionRecord[];
+    extra?: Partial<InterventionContext>;
+    reason: RegExp;
+  }>([
+    {
+      name: 'below the persona threshold',
+      r: report('create-post', 'hesitation', 0.6),
+      extra: { threshold: 0.85 },
+      reason: /below 0.85/,
+    },
+    {
+      name: 'within the cooldown',
+      r: report('create-post', 'hesitation'),
+      history: [record('hint', 'connect-account', 10_000)],
+      reason: /cooling down/,
+    },
     {
       name: 'session cap reached',
       r: report('create-post', 'hesitation'),
@@ -136,7 +189,10 @@ describe('triggerIntervention: fatigue', () => {
 
   it('counts only this session toward the cap and the dismissals', () => {
     const old = [1, 2, 3, 4].map((i) => record('hint', `s${i}`, 3_600_000 + i, 'dismissed'));
-    const plan = triggerIntervention(ctx(report('create-post', 'hesitation'), old, { sessionStartedAt: NOW - 600_000 }), noHoldout);
+    const plan = triggerIntervention(
+      ctx(report('create-post', 'hesitation'), old, { sessionStartedAt: NOW - 600_000 }),
+      noHoldout,
+    );
     expect(plan.kind).toBe('explain_step');
   });
 });
@@ -162,7 +218,9 @@ describe('holdout', () => {
     const b = users.filter((u) => isHeldOut(u, { ...DEFAULT_ENGINE_OPTIONS, holdoutSalt: 'exp-2' }));
     expect(a).not.toEqual(b);
     const { userId: _u, ...anonymous } = ctx(report('create-post', 'hesitation'));
-    expect(triggerIntervention({ ...anonymous }, { ...DEFAULT_ENGINE_OPTIONS, holdoutFraction: 1 }).holdout).toBe(false);
+    expect(
+      triggerIntervention({ ...anonymous }, { ...DEFAULT_ENGINE_OPTIONS, holdoutFraction: 1 }).holdout,
+    ).toBe(false);
   });
 });
 

@@ -1,4 +1,9 @@
-import type { InterventionKind, InterventionPlan, OnboardingStep, StruggleMetrics } from '@smart-onboarding/protocol';
+import type {
+  InterventionKind,
+  InterventionPlan,
+  OnboardingStep,
+  StruggleMetrics,
+} from '@smart-onboarding/protocol';
 import { unitHash } from '../stable-hash';
 import type { InterventionContext, InterventionPolicy } from './types';
 
@@ -42,7 +47,13 @@ export const DEFAULT_ENGINE_OPTIONS: InterventionEngineOptions = {
   defaultSessionMs: 30 * 60_000,
 };
 
-export const LADDER: readonly InterventionKind[] = ['hint', 'explain_step', 'simpler_variant', 'ai_help', 'human'];
+export const LADDER: readonly InterventionKind[] = [
+  'hint',
+  'explain_step',
+  'simpler_variant',
+  'ai_help',
+  'human',
+];
 
 const FIRST_BY_REASON: Record<string, InterventionKind> = {
   rage_click: 'hint',
@@ -57,7 +68,10 @@ const FIRST_BY_REASON: Record<string, InterventionKind> = {
 };
 
 /** Whether a user is in the holdout group: stable across requests, restarts and deploys. */
-export function isHeldOut(userId: string, options: Pick<InterventionEngineOptions, 'holdoutFraction' | 'holdoutSalt'>): boolean {
+export function isHeldOut(
+  userId: string,
+  options: Pick<InterventionEngineOptions, 'holdoutFraction' | 'holdoutSalt'>,
+): boolean {
   return unitHash(`${options.holdoutSalt}:${userId}`) < options.holdoutFraction;
 }
 
@@ -66,7 +80,11 @@ export function describeReasons(report: StruggleMetrics): string {
   return `struggle ${report.score.toFixed(2)} (${report.source}${top.length ? `: ${top.map((r) => r.code).join(', ')}` : ''})`;
 }
 
-function available(kind: InterventionKind, step: OnboardingStep | undefined, ctx: InterventionContext): boolean {
+function available(
+  kind: InterventionKind,
+  step: OnboardingStep | undefined,
+  ctx: InterventionContext,
+): boolean {
   const caps = ctx.capabilities ?? { aiHelp: true, human: true };
   switch (kind) {
     case 'hint':
@@ -105,10 +123,19 @@ function content(kind: InterventionKind, step: OnboardingStep | undefined, repor
       };
     case 'simpler_variant': {
       const v = step?.variants.find((x) => x.style === 'simplified');
-      return { target: step?.target, variantId: v?.id, title: v?.title ?? step?.title ?? '', body: v?.body ?? '' };
+      return {
+        target: step?.target,
+        variantId: v?.id,
+        title: v?.title ?? step?.title ?? '',
+        body: v?.body ?? '',
+      };
     }
     case 'ai_help':
-      return { target: step?.target, title: 'Let me help with this', body: 'An answer for this exact step is on its way.' };
+      return {
+        target: step?.target,
+        title: 'Let me help with this',
+        body: 'An answer for this exact step is on its way.',
+      };
     case 'human':
       return {
         title: 'Talk to a person',
@@ -136,7 +163,14 @@ export function triggerIntervention(
   const stepId = report.stepId ?? ctx.currentStepId ?? undefined;
   const step = stepId ? ctx.flow.steps.find((s) => s.id === stepId) : undefined;
   const holdout = ctx.userId !== undefined && isHeldOut(ctx.userId, options);
-  const base = { id: ctx.newId(), ...(step ? { stepId: step.id } : {}), holdout, createdAt: now, title: '', body: '' };
+  const base = {
+    id: ctx.newId(),
+    ...(step ? { stepId: step.id } : {}),
+    holdout,
+    createdAt: now,
+    title: '',
+    body: '',
+  };
   const none = (reason: string): InterventionPlan => ({ ...base, kind: 'none', holdout: false, reason });
 
   const threshold = ctx.threshold ?? options.defaultThreshold;
@@ -149,9 +183,11 @@ export function triggerIntervention(
   if (last && now - last.createdAt < options.cooldownMs) {
     return none(`cooling down: the last intervention was ${now - last.createdAt} ms ago`);
   }
-  if (inSession.length >= options.maxPerSession) return none(`session cap of ${options.maxPerSession} reached`);
+  if (inSession.length >= options.maxPerSession)
+    return none(`session cap of ${options.maxPerSession} reached`);
   const dismissals = inSession.filter((h) => h.outcome === 'dismissed').length;
-  if (dismissals >= options.maxDismissalsPerSession) return none(`the user dismissed ${dismissals} interventions this session`);
+  if (dismissals >= options.maxDismissalsPerSession)
+    return none(`the user dismissed ${dismissals} interventions this session`);
 
   const onStep = given.filter((h) => h.stepId === step?.id);
   const used = new Set(onStep.map((h) => h.kind));
@@ -190,6 +226,8 @@ export function triggerIntervention(
  * const policy = interventionEngine({ ...DEFAULT_ENGINE_OPTIONS, holdoutFraction: 0.2 });
  * const plan = policy.decide(ctx);
  */
-export function interventionEngine(options: InterventionEngineOptions = DEFAULT_ENGINE_OPTIONS): InterventionPolicy {
+export function interventionEngine(
+  options: InterventionEngineOptions = DEFAULT_ENGINE_OPTIONS,
+): InterventionPolicy {
   return { name: 'engine:ladder-with-holdout', decide: (ctx) => triggerIntervention(ctx, options) };
 }

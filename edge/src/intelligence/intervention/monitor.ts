@@ -23,7 +23,12 @@ export interface MonitorOptions {
   repeatAfterMs: number;
 }
 
-export const DEFAULT_MONITOR_OPTIONS: MonitorOptions = { stallFactor: 3, minStallSec: 60, awayAfterMs: 5 * 60_000, repeatAfterMs: 2 * 60_000 };
+export const DEFAULT_MONITOR_OPTIONS: MonitorOptions = {
+  stallFactor: 3,
+  minStallSec: 60,
+  awayAfterMs: 5 * 60_000,
+  repeatAfterMs: 2 * 60_000,
+};
 
 export type ProgressAssessment =
   | { status: 'on_track' | 'away' | 'idle' | 'recently_helped' }

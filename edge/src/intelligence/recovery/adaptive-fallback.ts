@@ -1,4 +1,10 @@
-import { feasibleSteps, firstFeasibleStep, type NextStepContext, type NextStepDecision, type NextStepPolicy } from '../next-step-types';
+import {
+  feasibleSteps,
+  firstFeasibleStep,
+  type NextStepContext,
+  type NextStepDecision,
+  type NextStepPolicy,
+} from '../next-step-types';
 
 /** Why the learned policy's answer was not used. */
 export function invalidDecision(ctx: NextStepContext, d: NextStepDecision): string | undefined {
@@ -20,7 +26,8 @@ export function invalidDecision(ctx: NextStepContext, d: NextStepDecision): stri
   if (done.has(step.id)) return `chose step ${step.id}, already done`;
   const unmet = step.prerequisites.filter((p) => !done.has(p));
   if (unmet.length) return `chose step ${step.id} with unmet prerequisites ${unmet.join(', ')}`;
-  if (d.variantId && !step.variants.some((v) => v.id === d.variantId)) return `chose unknown variant ${d.variantId}`;
+  if (d.variantId && !step.variants.some((v) => v.id === d.variantId))
+    return `chose unknown variant ${d.variantId}`;
   return undefined;
 }
 

@@ -21,9 +21,12 @@ describe('backoffDelayMs', () => {
     { retryAfter: 3000, rng: 0.5, expected: 3100 },
     { retryAfter: 60_000, rng: 0, expected: 10_000 },
     { retryAfter: 0, rng: 0, expected: 0 },
-  ])('retry-after $retryAfter ms is a floor (capped at maxMs): $expected', ({ retryAfter, rng, expected }) => {
-    expect(backoffDelayMs(0, DEFAULT_BACKOFF, fixed(rng), retryAfter)).toBe(expected);
-  });
+  ])(
+    'retry-after $retryAfter ms is a floor (capped at maxMs): $expected',
+    ({ retryAfter, rng, expected }) => {
+      expect(backoffDelayMs(0, DEFAULT_BACKOFF, fixed(rng), retryAfter)).toBe(expected);
+    },
+  );
 });
 
 describe('retryAfterFromHeaders', () => {
@@ -37,6 +40,6 @@ describe('retryAfterFromHeaders', () => {
     { headers: { 'retry-after': 'soon' }, expected: undefined },
     { headers: { 'retry-after': '-1' }, expected: undefined },
   ])('$headers → $expected', ({ headers, expected }) => {
-    expect(retryAfterFromHeaders(new Headers(headers), now)).toBe(expected);
+    expect(retryAfterFromHeaders(new Headers(headers as Record<string, string>), now)).toBe(expected);
   });
 });

@@ -20,7 +20,12 @@ export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 200, maxMs: 10_000, fac
  * backoffDelayMs(2, DEFAULT_BACKOFF, Math.random); // between 0 and 800 ms
  * backoffDelayMs(0, DEFAULT_BACKOFF, Math.random, 3000); // 3000 ms or a little more
  */
-export function backoffDelayMs(attempt: number, options: BackoffOptions, rng: Random, retryAfterMs?: number): number {
+export function backoffDelayMs(
+  attempt: number,
+  options: BackoffOptions,
+  rng: Random,
+  retryAfterMs?: number,
+): number {
   const cap = Math.min(options.maxMs, options.baseMs * options.factor ** Math.max(0, attempt));
   if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs) && retryAfterMs >= 0) {
     // A little jitter on top, so clients told the same retry-after do not return in lockstep.
@@ -33,7 +38,10 @@ export function backoffDelayMs(attempt: number, options: BackoffOptions, rng: Ra
  * Reads a retry delay from response headers: Azure's `retry-after-ms` first, then `retry-after` in
  * seconds or as an HTTP date. Undefined when absent or unreadable.
  */
-export function retryAfterFromHeaders(headers: { get(name: string): string | null } | undefined, now: number): number | undefined {
+export function retryAfterFromHeaders(
+  headers: { get(name: string): string | null } | undefined,
+  now: number,
+): number | undefined {
   if (!headers) return undefined;
   const ms = headers.get('retry-after-ms');
   if (ms !== null && ms.trim() !== '' && Number.isFinite(Number(ms))) return Math.max(0, Number(ms));

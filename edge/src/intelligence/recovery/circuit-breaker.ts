@@ -21,7 +21,11 @@ export type BreakerState =
 export const closedBreaker = (): BreakerState => ({ status: 'closed', failures: 0 });
 
 /** Whether a request may go out now, and the state after letting it (half-open counts its probes). */
-export function breakerAllows(state: BreakerState, now: number, options: BreakerOptions = DEFAULT_BREAKER): { allowed: boolean; state: BreakerState } {
+export function breakerAllows(
+  state: BreakerState,
+  now: number,
+  options: BreakerOptions = DEFAULT_BREAKER,
+): { allowed: boolean; state: BreakerState } {
   switch (state.status) {
     case 'closed':
       return { allowed: true, state };
@@ -38,15 +42,25 @@ export function breakerOnSuccess(_state: BreakerState): BreakerState {
   return closedBreaker();
 }
 
-export function breakerOnFailure(state: BreakerState, now: number, options: BreakerOptions = DEFAULT_BREAKER): BreakerState {
+export function breakerOnFailure(
+  state: BreakerState,
+  now: number,
+  options: BreakerOptions = DEFAULT_BREAKER,
+): BreakerState {
   const failures = state.failures + 1;
   if (state.status === 'half_open') return { status: 'open', openedAt: now, failures };
   if (state.status === 'open') return state;
-  return failures >= options.failureThreshold ? { status: 'open', openedAt: now, failures } : { status: 'closed', failures };
+  return failures >= options.failureThreshold
+    ? { status: 'open', openedAt: now, failures }
+    : { status: 'closed', failures };
 }
 
 /** Milliseconds until an open circuit lets a probe through; 0 when not open. */
-export function breakerRetryInMs(state: BreakerState, now: number, options: BreakerOptions = DEFAULT_BREAKER): number {
+export function breakerRetryInMs(
+  state: BreakerState,
+  now: number,
+  options: BreakerOptions = DEFAULT_BREAKER,
+): number {
   return state.status === 'open' ? Math.max(0, state.openedAt + options.openMs - now) : 0;
 }
 

@@ -2,7 +2,12 @@ import type { StepCompletion } from '@smart-onboarding/protocol';
 import { describe, expect, it } from 'vitest';
 import { type JourneyRecord, type JourneySummary, reconcileUserState } from './reconcile';
 
-const c = (stepId: string, at: number, action: StepCompletion['action'] = 'completed'): StepCompletion => ({ stepId, at, action, durationMs: 1000 });
+const c = (stepId: string, at: number, action: StepCompletion['action'] = 'completed'): StepCompletion => ({
+  stepId,
+  at,
+  action,
+  durationMs: 1000,
+});
 const journey = (j: Partial<JourneyRecord> = {}): JourneyRecord => ({
   status: 'active',
   currentStepId: 'create-post',
@@ -26,7 +31,12 @@ const summary = (s: Partial<JourneySummary> = {}): JourneySummary => ({
 });
 
 describe('reconcileUserState (inconsistencies injected)', () => {
-  it.each<{ name: string; j: JourneyRecord | null; s: JourneySummary | null; expect: (r: ReturnType<typeof reconcileUserState>) => void }>([
+  it.each<{
+    name: string;
+    j: JourneyRecord | null;
+    s: JourneySummary | null;
+    expect: (r: ReturnType<typeof reconcileUserState>) => void;
+  }>([
     {
       name: 'consistent: nothing to repair',
       j: journey(),
@@ -38,7 +48,10 @@ describe('reconcileUserState (inconsistencies injected)', () => {
     },
     {
       name: 'D1 missed a write (summary lags): the summary is repaired from the object',
-      j: journey({ completedSteps: [c('create-profile', 1), c('connect-account', 2), c('set-goals', 3, 'skipped')], updatedAt: 200 }),
+      j: journey({
+        completedSteps: [c('create-profile', 1), c('connect-account', 2), c('set-goals', 3, 'skipped')],
+        updatedAt: 200,
+      }),
       s: summary(),
       expect: (r) => {
         expect(r.repair).toEqual({ journey: false, summary: true });

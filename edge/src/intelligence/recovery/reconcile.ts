@@ -63,9 +63,13 @@ function summaryOf(j: JourneyRecord): JourneySummary {
  * if (r.repair.journey) await this.saveJourney(r.journey);
  * if (r.repair.summary) await writeSummary(db, journeyId, r.summary);
  */
-export function reconcileUserState(journey: JourneyRecord | null, summary: JourneySummary | null): ReconciledState {
+export function reconcileUserState(
+  journey: JourneyRecord | null,
+  summary: JourneySummary | null,
+): ReconciledState {
   const conflicts: string[] = [];
-  if (!journey && !summary) throw new RangeError('nothing to reconcile: neither the journey nor its summary exists');
+  if (!journey && !summary)
+    throw new RangeError('nothing to reconcile: neither the journey nor its summary exists');
   if (!journey) conflicts.push('journey object state missing: rebuilt from D1');
   if (!summary) conflicts.push('D1 summary missing');
 
@@ -73,17 +77,25 @@ export function reconcileUserState(journey: JourneyRecord | null, summary: Journ
   for (const c of summary?.completions ?? []) byStep.set(c.stepId, c);
   for (const c of journey?.completedSteps ?? []) {
     const other = byStep.get(c.stepId);
-    if (other && other.action !== c.action) conflicts.push(`step ${c.stepId}: object says ${c.action}, D1 says ${other.action}`);
+    if (other && other.action !== c.action)
+      conflicts.push(`step ${c.stepId}: object says ${c.action}, D1 says ${other.action}`);
     byStep.set(c.stepId, c);
   }
   for (const c of summary?.completions ?? []) {
-    if (journey && !journey.completedSteps.some((x) => x.stepId === c.stepId)) conflicts.push(`step ${c.stepId}: only D1 has it`);
+    if (journey && !journey.completedSteps.some((x) => x.stepId === c.stepId))
+      conflicts.push(`step ${c.stepId}: only D1 has it`);
   }
   const completedSteps = [...byStep.values()].sort((a, b) => a.at - b.at || a.stepId.localeCompare(b.stepId));
 
   let status: JourneyStatus = journey?.status ?? summary!.status;
   let completedAt = journey?.completedAt ?? undefined;
-  if (journey && summary && !TERMINAL.has(journey.status) && TERMINAL.has(summary.status) && summary.updatedAt > journey.updatedAt) {
+  if (
+    journey &&
+    summary &&
+    !TERMINAL.has(journey.status) &&
+    TERMINAL.has(summary.status) &&
+    summary.updatedAt > journey.updatedAt
+  ) {
     conflicts.push(`status: D1 recorded ${summary.status} after the object's last write`);
     status = summary.status;
     completedAt = summary.completedAt ?? undefined;
@@ -107,11 +119,18 @@ export function reconcileUserState(journey: JourneyRecord | null, summary: Journ
     ...(completedAt !== undefined ? { completedAt } : {}),
   };
   const mergedSummary = summaryOf(merged);
-  const sameJourney = journey !== null && JSON.stringify(journey) === JSON.stringify({ ...journey, ...merged });
+  const sameJourney =
+    journey !== null && JSON.stringify(journey) === JSON.stringify({ ...journey, ...merged });
   const sameSummary =
     summary !== null &&
-    JSON.stringify({ ...mergedSummary, updatedAt: 0 }) === JSON.stringify({ ...summary, completions: sortCompletions(summary.completions), updatedAt: 0 });
-  return { journey: merged, summary: mergedSummary, conflicts, repair: { journey: !sameJourney, summary: !sameSummary } };
+    JSON.stringify({ ...mergedSummary, updatedAt: 0 }) ===
+      JSON.stringify({ ...summary, completions: sortCompletions(summary.completions), updatedAt: 0 });
+  return {
+    journey: merged,
+    summary: mergedSummary,
+    conflicts,
+    repair: { journey: !sameJourney, summary: !sameSummary },
+  };
 }
 
 function sortCompletions(c: StepCompletion[]) {

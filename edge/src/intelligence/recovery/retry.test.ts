@@ -3,7 +3,10 @@ import { seededRandom } from '../random';
 import { DEFAULT_RETRY, RetriesExhaustedError, retryWithBackoff, sleep } from './retry';
 
 class HttpError extends Error {
-  constructor(readonly status: number, readonly retryAfterMs?: number) {
+  constructor(
+    readonly status: number,
+    readonly retryAfterMs?: number,
+  ) {
     super(`HTTP ${status}`);
   }
 }
@@ -20,7 +23,12 @@ function harness(failures: HttpError[]) {
     if (f) throw f;
     return 'ok';
   };
-  const options = { ...DEFAULT_RETRY, classify, random: seededRandom(1), sleep: async (ms: number) => void waits.push(ms) };
+  const options = {
+    ...DEFAULT_RETRY,
+    classify,
+    random: seededRandom(1),
+    sleep: async (ms: number) => void waits.push(ms),
+  };
   return { operation, options, waits, calls: () => calls };
 }
 
@@ -47,7 +55,9 @@ describe('retryWithBackoff (failures injected)', () => {
 
   it('gives up after maxRetries with the last error', async () => {
     const h = harness([1, 2, 3, 4, 5].map(() => new HttpError(503)));
-    const error = await retryWithBackoff(h.operation, { ...h.options, maxRetries: 2 }).catch((e: unknown) => e);
+    const error = await retryWithBackoff(h.operation, { ...h.options, maxRetries: 2 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(RetriesExhaustedError);
     expect(error).toMatchObject({ attempts: 3, lastError: { status: 503 } });
     expect(h.calls()).toBe(3);
