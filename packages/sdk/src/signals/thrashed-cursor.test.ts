@@ -16,6 +16,13 @@ const cases: [string, RawEvent[], number][] = [
   ['touch drags are ignored', zigzag(8, 150, 150).map((e) => ({ ...e, pointer: 'touch' }) as RawEvent), 0],
   ['two episodes far apart', [...zigzag(8, 150, 150), ...zigzag(8, 150, 150, 10_000)], 2],
   ['a long shake is one episode', zigzag(16, 150, 150), 1],
+  [
+    'circling once a second is not shaking',
+    Array.from({ length: 300 }, (_, i) =>
+      move(i * 16, 400 + 80 * Math.cos(i / 10), 300 + 80 * Math.sin(i / 10)),
+    ),
+    0,
+  ],
 ];
 
 describe('detectThrashedCursor', () => {
@@ -26,6 +33,6 @@ describe('detectThrashedCursor', () => {
   it('counts the turns', () => {
     const [signal] = detectThrashedCursor(zigzag(8, 150, 150));
     expect(signal?.type).toBe('thrashed_cursor');
-    expect(signal?.evidence.reversals).toBe(6);
+    expect(signal?.evidence).toMatchObject({ reversals: 6, axis: 'x' });
   });
 });

@@ -4,8 +4,8 @@ import { type DetectOptions, makeSignal, ReversalCounter } from './shared';
 
 export const THRASHED_CURSOR = {
   /** A turn counts once the pointer has come back this far from its last extreme. */
-  minLegPx: 40,
-  /** This many turns (horizontal and vertical together)... */
+  minLegPx: 50,
+  /** This many turns along one axis... */
   minReversals: 6,
   /** ...within this span. Ordinary pointing turns once or twice a second at most. */
   windowMs: 1500,
@@ -14,33 +14,37 @@ export const THRASHED_CURSOR = {
 };
 
 /**
- * Thrashed cursor: the pointer shaken back and forth, erratic changes of direction in a short span, as
- * people do when they cannot find something or the page does not respond. Mouse and pen only: a touch
- * "move" is a drag or a scroll.
+ * Thrashed cursor: the pointer shaken back and forth along one axis, with repeated sharp reversals in a
+ * short span, as people do when they cannot find something or the page does not respond. Each axis is
+ * counted on its own, so circling and ordinary pointing (which turn on both axes at once) do not add up.
+ * Mouse and pen only: a touch "move" is a drag or a scroll.
  *
  * @example
  * detectThrashedCursor(moveEvents);
  */
 export function detectThrashedCursor(events: readonly RawEvent[], _options?: DetectOptions): Signal[] {
   const signals: Signal[] = [];
-  const xs = new ReversalCounter(THRASHED_CURSOR.minLegPx);
-  const ys = new ReversalCounter(THRASHED_CURSOR.minLegPx);
-  const turns: number[] = [];
+  const axes = [0, 1].map(() => ({
+    counter: new ReversalCounter(THRASHED_CURSOR.minLegPx),
+    turns: [] as number[],
+  }));
   let quietUntil = Number.NEGATIVE_INFINITY;
   for (const e of events) {
     if (e.type !== 'move' || e.pointer === 'touch') continue;
-    const turned = Number(xs.push(e.x)) + Number(ys.push(e.y));
-    for (let k = 0; k < turned; k++) turns.push(e.t);
-    while (turns.length && e.t - turns[0]! > THRASHED_CURSOR.windowMs) turns.shift();
-    if (turned && turns.length >= THRASHED_CURSOR.minReversals && e.t >= quietUntil) {
+    for (const [i, axis] of axes.entries()) {
+      if (!axis.counter.push(i ? e.y : e.x)) continue;
+      axis.turns.push(e.t);
+      while (e.t - axis.turns[0]! > THRASHED_CURSOR.windowMs) axis.turns.shift();
+      if (axis.turns.length < THRASHED_CURSOR.minReversals || e.t < quietUntil) continue;
       signals.push(
         makeSignal('thrashed_cursor', e.t, undefined, {
-          reversals: turns.length,
-          durationMs: Math.round(e.t - turns[0]!),
+          reversals: axis.turns.length,
+          durationMs: Math.round(e.t - axis.turns[0]!),
+          axis: i ? 'y' : 'x',
         }),
       );
       quietUntil = e.t + THRASHED_CURSOR.cooldownMs;
-      turns.length = 0;
+      for (const a of axes) a.turns = [];
     }
   }
   return signals;
