@@ -46,6 +46,7 @@ export interface HookConfig {
   failFirst?: number;
   failStatus?: number;
   retryAfterSeconds?: number;
+  delayMs?: number;
 }
 
 export async function armHook(name: string, config: HookConfig): Promise<string> {

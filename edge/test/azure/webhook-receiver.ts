@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
  * shared secret, timestamp from `x-smart-onboarding-timestamp`) with Node's own crypto, so the edge's
  * signing is verified by an independent implementation, and it can fail the first attempts.
  *
- * `POST /__control/hooks/{name}` with `{ secret, failFirst?, failStatus?, retryAfterSeconds? }` arms a hook;
+ * `POST /__control/hooks/{name}` with `{ secret, failFirst?, failStatus?, retryAfterSeconds?, delayMs? }` arms a hook;
  * `GET /__control/hooks/{name}` returns every attempt with its verification result.
  */
 
@@ -25,6 +25,8 @@ interface HookState {
   failFirst: number;
   failStatus: number;
   retryAfterSeconds?: number;
+  /** Answers this late (to test the sender's timeout). */
+  delayMs?: number;
   attempts: HookAttempt[];
 }
 
@@ -67,6 +69,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
           failFirst: config.failFirst ?? 0,
           failStatus: config.failStatus ?? 503,
           ...(config.retryAfterSeconds !== undefined ? { retryAfterSeconds: config.retryAfterSeconds } : {}),
+          ...(config.delayMs !== undefined ? { delayMs: config.delayMs } : {}),
           attempts: [],
         });
         res.writeHead(204).end();
@@ -96,6 +99,8 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     if (!signatureValid) status = 401;
     else if (state.attempts.filter((a) => a.signatureValid).length < state.failFirst) status = state.failStatus;
     state.attempts.push({ at: Date.now(), status, signatureValid, timestamp: ts, body: parsed });
+    if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs));
+    if (res.destroyed) return;
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (status === 429 && state.retryAfterSeconds !== undefined) headers['retry-after'] = String(state.retryAfterSeconds);
     res.writeHead(status, headers);
