@@ -18,7 +18,7 @@ describe('D1 schema (migrations applied in workerd)', () => {
 
     await env.DB.exec('PRAGMA foreign_keys = ON');
     await db.delete(tenants).where(eq(tenants.id, 't1'));
-    expect(await db.select().from(apiKeys)).toEqual([]);
+    expect(await db.select().from(apiKeys).where(eq(apiKeys.tenantId, 't1'))).toEqual([]);
   });
 
   it('refuses a second key with the same hash', async () => {
