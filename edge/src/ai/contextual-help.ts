@@ -1,8 +1,18 @@
 import type { HelpArticle, HelpContent } from '@smart-onboarding/protocol';
 import { type CircuitBreaker, DEFAULT_BREAKER } from '../intelligence/recovery/circuit-breaker';
-import { DEFAULT_RETRY, type RetryOptions, RetriesExhaustedError, retryWithBackoff } from '../intelligence/recovery/retry';
+import {
+  DEFAULT_RETRY,
+  RetriesExhaustedError,
+  type RetryOptions,
+  retryWithBackoff,
+} from '../intelligence/recovery/retry';
 import { authoredHelp } from './authored-help';
-import { classifyAzureError, countsAgainstAzure, describeAzureError, type HelpModelClient } from './azure-client';
+import {
+  classifyAzureError,
+  countsAgainstAzure,
+  describeAzureError,
+  type HelpModelClient,
+} from './azure-client';
 import { type HelpCache, helpCacheKey } from './help-cache';
 import type { HelpRequest } from './help-request';
 import { buildHelpMessages, retrievalQuery } from './prompt';
@@ -33,7 +43,10 @@ export type HelpEvent =
 
 const MAX_TEXT = 20_000;
 
-async function rankArticles(deps: HelpDeps, req: HelpRequest): Promise<{ articles: HelpArticle[]; retrieval: 'embeddings' | 'keywords' }> {
+async function rankArticles(
+  deps: HelpDeps,
+  req: HelpRequest,
+): Promise<{ articles: HelpArticle[]; retrieval: 'embeddings' | 'keywords' }> {
   const k = deps.maxArticles ?? 3;
   const linked = req.step?.helpArticleIds ?? [];
   if (req.articles.length === 0) return { articles: [], retrieval: 'keywords' };
@@ -41,24 +54,45 @@ async function rankArticles(deps: HelpDeps, req: HelpRequest): Promise<{ article
   if (client) {
     try {
       const embed = (texts: string[]) =>
-        retryWithBackoff(() => client.embed(texts), { ...DEFAULT_RETRY, maxRetries: 1, ...deps.retry, classify: (e) => classifyAzureError(e) });
-      const stored = await ensureArticleEmbeddings({ store: deps.embeddings, embed, model: deps.embeddingModel }, req.tenantId, req.articles);
+        retryWithBackoff(() => client.embed(texts), {
+          ...DEFAULT_RETRY,
+          maxRetries: 1,
+          ...deps.retry,
+          classify: (e) => classifyAzureError(e),
+        });
+      const stored = await ensureArticleEmbeddings(
+        { store: deps.embeddings, embed, model: deps.embeddingModel },
+        req.tenantId,
+        req.articles,
+      );
       const [query] = await embed([retrievalQuery(req)]);
       const byId = new Map(req.articles.map((a) => [a.id, a]));
       // Articles the author linked from the step get a nudge: the author knows the step best.
       const ranked = topK(query!, stored, stored.length)
-        .map((e) => ({ article: byId.get(e.articleId)!, score: e.similarity + (linked.includes(e.articleId) ? 0.15 : 0) }))
+        .map((e) => ({
+          article: byId.get(e.articleId)!,
+          score: e.similarity + (linked.includes(e.articleId) ? 0.15 : 0),
+        }))
         .sort((a, b) => b.score - a.score);
       return { articles: ranked.slice(0, k).map((r) => r.article), retrieval: 'embeddings' };
     } catch {
       // Retrieval is an aid: without embeddings, rank by linked articles and shared words.
     }
   }
-  return { articles: keywordRank(retrievalQuery(req), req.articles, linked).slice(0, k).map((r) => r.article), retrieval: 'keywords' };
+  return {
+    articles: keywordRank(retrievalQuery(req), req.articles, linked)
+      .slice(0, k)
+      .map((r) => r.article),
+    retrieval: 'keywords',
+  };
 }
 
 /** Ends an iterator that goes quiet for `ms`, by aborting its request. */
-async function* withIdleTimeout(source: AsyncIterable<string>, ms: number, controller: AbortController): AsyncGenerator<string> {
+async function* withIdleTimeout(
+  source: AsyncIterable<string>,
+  ms: number,
+  controller: AbortController,
+): AsyncGenerator<string> {
   const it = source[Symbol.asyncIterator]();
   try {
     for (;;) {
@@ -85,7 +119,13 @@ async function* withIdleTimeout(source: AsyncIterable<string>, ms: number, contr
 }
 
 function* authoredEvents(help: HelpContent): Generator<HelpEvent> {
-  yield { type: 'start', helpId: help.id, source: 'authored', cached: false, ...(help.degradedReason ? { degradedReason: help.degradedReason } : {}) };
+  yield {
+    type: 'start',
+    helpId: help.id,
+    source: 'authored',
+    cached: false,
+    ...(help.degradedReason ? { degradedReason: help.degradedReason } : {}),
+  };
   yield { type: 'delta', helpId: help.id, text: help.text };
   yield { type: 'end', help };
 }
@@ -135,7 +175,14 @@ export async function* provideContextualHelp(deps: HelpDeps, req: HelpRequest): 
   }
   if (!deps.breaker.tryAcquire()) {
     const { articles } = await rankArticles({ ...deps, client: undefined }, req);
-    yield* authoredEvents(authoredHelp(req, articles, `circuit_open: retry in ${Math.ceil(deps.breaker.retryInMs() / 1000)} s`, id));
+    yield* authoredEvents(
+      authoredHelp(
+        req,
+        articles,
+        `circuit_open: retry in ${Math.ceil(deps.breaker.retryInMs() / 1000)} s`,
+        id,
+      ),
+    );
     return;
   }
 
@@ -158,12 +205,18 @@ export async function* provideContextualHelp(deps: HelpDeps, req: HelpRequest): 
     return;
   }
 
-  const sources = articles.map((a) => ({ articleId: a.id, title: a.title, ...(a.url ? { url: a.url } : {}) }));
+  const sources = articles.map((a) => ({
+    articleId: a.id,
+    title: a.title,
+    ...(a.url ? { url: a.url } : {}),
+  }));
   const base = {
     id,
     ...(req.step ? { stepId: req.step.id } : {}),
     source: 'generated' as const,
-    ...(req.element ?? req.step?.target?.selector ? { targetSelector: (req.element ?? req.step?.target?.selector)! } : {}),
+    ...((req.element ?? req.step?.target?.selector)
+      ? { targetSelector: (req.element ?? req.step?.target?.selector)! }
+      : {}),
     sources,
   };
   yield { type: 'start', helpId: id, source: 'generated', cached: false };
@@ -180,7 +233,14 @@ export async function* provideContextualHelp(deps: HelpDeps, req: HelpRequest): 
     const fallback = authoredHelp(req, articles, 'stream_interrupted', id);
     const tail = `${text ? '\n\n' : ''}${fallback.text}`.slice(0, MAX_TEXT - text.length);
     yield { type: 'delta', helpId: id, text: tail };
-    yield { type: 'end', help: { ...base, text: text + tail, degradedReason: `stream_interrupted: ${describeAzureError(error)}` } };
+    yield {
+      type: 'end',
+      help: {
+        ...base,
+        text: text + tail,
+        degradedReason: `stream_interrupted: ${describeAzureError(error)}`,
+      },
+    };
     return;
   }
   deps.breaker.success();

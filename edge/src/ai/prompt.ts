@@ -27,11 +27,16 @@ export function buildHelpMessages(req: HelpRequest, articles: readonly HelpArtic
   }
   if (req.element) lines.push(`The user is stuck on the element: ${scrub(req.element)}`);
   if (req.page) lines.push(`Page: ${scrub(req.page.path)}`);
-  if (req.reasons?.length) lines.push(`What the user did: ${req.reasons.map((r) => r.code.replace(/_/g, ' ')).join(', ')}`);
+  if (req.reasons?.length)
+    lines.push(`What the user did: ${req.reasons.map((r) => r.code.replace(/_/g, ' ')).join(', ')}`);
   articles.forEach((a, i) => {
     lines.push(`Help article [${i + 1}] "${scrub(a.title)}": ${scrub(a.body.slice(0, ARTICLE_CHARS))}`);
   });
-  lines.push(req.question ? `The user asks: ${scrub(req.question.slice(0, 1000))}` : 'The user did not type a question: explain how to get past this step.');
+  lines.push(
+    req.question
+      ? `The user asks: ${scrub(req.question.slice(0, 1000))}`
+      : 'The user did not type a question: explain how to get past this step.',
+  );
   return [
     { role: 'system', content: system },
     { role: 'user', content: lines.join('\n') },
@@ -41,7 +46,13 @@ export function buildHelpMessages(req: HelpRequest, articles: readonly HelpArtic
 /** The text retrieval embeds for this moment. */
 export function retrievalQuery(req: HelpRequest): string {
   return scrub(
-    [req.step?.title, req.step?.body, req.element, req.reasons?.map((r) => r.code.replace(/_/g, ' ')).join(' '), req.question]
+    [
+      req.step?.title,
+      req.step?.body,
+      req.element,
+      req.reasons?.map((r) => r.code.replace(/_/g, ' ')).join(' '),
+      req.question,
+    ]
       .filter(Boolean)
       .join('\n'),
   );

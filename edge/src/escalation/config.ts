@@ -17,7 +17,9 @@ export interface EscalationWebhookConfig {
   format: WebhookFormat;
 }
 
-export type EscalationConfigResult = { ok: true; config: EscalationWebhookConfig } | { ok: false; reason: string };
+export type EscalationConfigResult =
+  | { ok: true; config: EscalationWebhookConfig }
+  | { ok: false; reason: string };
 
 export function readEscalationConfig(env: Readonly<Record<string, unknown>>): EscalationConfigResult {
   const url = typeof env.ESCALATION_WEBHOOK_URL === 'string' ? env.ESCALATION_WEBHOOK_URL.trim() : '';
@@ -28,12 +30,18 @@ export function readEscalationConfig(env: Readonly<Record<string, unknown>>): Es
   } catch {
     return { ok: false, reason: 'ESCALATION_WEBHOOK_URL is not a URL' };
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { ok: false, reason: 'ESCALATION_WEBHOOK_URL is not http(s)' };
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    return { ok: false, reason: 'ESCALATION_WEBHOOK_URL is not http(s)' };
   const secret = typeof env.ESCALATION_WEBHOOK_SECRET === 'string' ? env.ESCALATION_WEBHOOK_SECRET : '';
   // An unsigned webhook could be forged by anyone who learns its URL: refuse to run without a secret.
-  if (secret.length < 16) return { ok: false, reason: 'ESCALATION_WEBHOOK_SECRET must be set (16 characters or more)' };
+  if (secret.length < 16)
+    return { ok: false, reason: 'ESCALATION_WEBHOOK_SECRET must be set (16 characters or more)' };
   const explicit = env.ESCALATION_WEBHOOK_FORMAT;
   const format: WebhookFormat =
-    explicit === 'slack' || explicit === 'json' ? explicit : parsed.hostname === 'hooks.slack.com' ? 'slack' : 'json';
+    explicit === 'slack' || explicit === 'json'
+      ? explicit
+      : parsed.hostname === 'hooks.slack.com'
+        ? 'slack'
+        : 'json';
   return { ok: true, config: { url, secret, format } };
 }

@@ -97,20 +97,39 @@ export async function deliverEscalation(
       lastError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     }
     current = { ...current, attempts: current.attempts + 1 };
-    attempts.push({ at, ...(status !== undefined ? { status } : {}), ...(status === undefined && lastError ? { error: lastError } : {}) });
+    attempts.push({
+      at,
+      ...(status !== undefined ? { status } : {}),
+      ...(status === undefined && lastError ? { error: lastError } : {}),
+    });
     if (status !== undefined && status >= 200 && status < 300) {
       return { ticket: { ...current, status: 'delivered' }, attempts };
     }
     if (status !== undefined) {
       lastError = `HTTP ${status}`;
-      if (!RETRYABLE.has(status)) return { ticket: { ...current, status: 'dead_lettered' }, attempts, lastError: `${lastError}: not retryable` };
+      if (!RETRYABLE.has(status))
+        return {
+          ticket: { ...current, status: 'dead_lettered' },
+          attempts,
+          lastError: `${lastError}: not retryable`,
+        };
     }
     if (current.attempts >= options.maxAttempts) break;
     if (inline + 1 < options.inlineAttempts) {
       await deps.sleep(backoffDelayMs(inline, options.inline, deps.random, retryAfterMs));
     } else {
-      const wait = backoffDelayMs(current.attempts - options.inlineAttempts, options.later, deps.random, retryAfterMs);
-      return { ticket: current, attempts, retryAt: deps.now() + Math.max(wait, options.later.baseMs / 2), ...(lastError ? { lastError } : {}) };
+      const wait = backoffDelayMs(
+        current.attempts - options.inlineAttempts,
+        options.later,
+        deps.random,
+        retryAfterMs,
+      );
+      return {
+        ticket: current,
+        attempts,
+        retryAt: deps.now() + Math.max(wait, options.later.baseMs / 2),
+        ...(lastError ? { lastError } : {}),
+      };
     }
   }
   return {

@@ -5,7 +5,12 @@ import { seededRandom } from '../intelligence/random';
 import { sleep } from '../intelligence/recovery/retry';
 import { sampleFlow } from '../intelligence/test-flow';
 import { DEFAULT_DELIVERY } from './deliver';
-import { type EscalationDeps, escalateToHuman, memoryEscalationStore, retryEscalation } from './escalate-to-human';
+import {
+  type EscalationDeps,
+  escalateToHuman,
+  memoryEscalationStore,
+  retryEscalation,
+} from './escalate-to-human';
 
 const SECRET = 'whsec_0123456789abcdef';
 const step = sampleFlow.steps.find((s) => s.id === 'schedule-post')!;
@@ -35,7 +40,14 @@ function deps(url: string, extra: Partial<EscalationDeps> = {}) {
   };
   return { d, store };
 }
-const input = (id: string) => ({ id, userId: 'u-42', report, step, position: { index: 5, of: 5 }, now: Date.now() });
+const input = (id: string) => ({
+  id,
+  userId: 'u-42',
+  report,
+  step,
+  position: { index: 5, of: 5 },
+  now: Date.now(),
+});
 
 describe.skipIf(!standInsAvailable())('escalateToHuman against a local webhook receiver', () => {
   it('retries through two failures and delivers a signed generic JSON ticket', async () => {
@@ -45,7 +57,11 @@ describe.skipIf(!standInsAvailable())('escalateToHuman against a local webhook r
     const r = await escalateToHuman(d, input(`ticket-${name}`), ctx);
     expect(r.ticket).toMatchObject({ status: 'delivered', attempts: 3 });
     const attempts = await hookAttempts(name);
-    expect(attempts.map((a) => [a.status, a.signatureValid])).toEqual([[503, true], [503, true], [200, true]]);
+    expect(attempts.map((a) => [a.status, a.signatureValid])).toEqual([
+      [503, true],
+      [503, true],
+      [200, true],
+    ]);
     expect(attempts[2]!.body).toMatchObject({
       type: 'smart_onboarding.escalation',
       user: { id: 'u-42', email: 'ada@example.com' },
@@ -64,7 +80,10 @@ describe.skipIf(!standInsAvailable())('escalateToHuman against a local webhook r
     expect(r.ticket.status).toBe('delivered');
     const [attempt] = await hookAttempts(name);
     expect(attempt!.signatureValid).toBe(true);
-    expect(attempt!.body).toMatchObject({ text: 'Onboarding help needed: ada@example.com on schedule-post', blocks: expect.any(Array) });
+    expect(attempt!.body).toMatchObject({
+      text: 'Onboarding help needed: ada@example.com on schedule-post',
+      blocks: expect.any(Array),
+    });
   });
 
   it('waits what a 429 asks before trying again', async () => {
@@ -83,7 +102,10 @@ describe.skipIf(!standInsAvailable())('escalateToHuman against a local webhook r
     const r = await escalateToHuman(d, input(`ticket-${name}`), ctx);
     expect(r.ticket).toMatchObject({ status: 'dead_lettered', attempts: 1 });
     expect(r.lastError).toBe('HTTP 401: not retryable');
-    expect(store.rows.get(`ticket-${name}`)).toMatchObject({ ticket: { status: 'dead_lettered' }, lastError: 'HTTP 401: not retryable' });
+    expect(store.rows.get(`ticket-${name}`)).toMatchObject({
+      ticket: { status: 'dead_lettered' },
+      lastError: 'HTTP 401: not retryable',
+    });
   });
 
   it('hands a still-failing ticket to a later retry, and dead-letters it after maxAttempts', async () => {
@@ -110,7 +132,10 @@ describe.skipIf(!standInsAvailable())('escalateToHuman against a local webhook r
     const { d } = deps(url, { options: { ...fast, timeoutMs: 200, inlineAttempts: 2, maxAttempts: 2 } });
     const r = await escalateToHuman(d, input(`ticket-${name}`), ctx);
     expect(r.ticket).toMatchObject({ status: 'dead_lettered', attempts: 2 });
-    expect(r.attempts.map((a) => a.error)).toEqual([expect.stringMatching(/TimeoutError/), expect.stringMatching(/TimeoutError/)]);
+    expect(r.attempts.map((a) => a.error)).toEqual([
+      expect.stringMatching(/TimeoutError/),
+      expect.stringMatching(/TimeoutError/),
+    ]);
   });
 });
 

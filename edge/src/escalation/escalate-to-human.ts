@@ -1,16 +1,29 @@
 import type { EscalationTicket } from '@smart-onboarding/protocol';
 import type { EscalationWebhookConfig } from './config';
-import { type DeliveryDeps, type DeliveryOptions, type DeliveryResult, DEFAULT_DELIVERY, deliverEscalation } from './deliver';
+import {
+  DEFAULT_DELIVERY,
+  type DeliveryDeps,
+  type DeliveryOptions,
+  type DeliveryResult,
+  deliverEscalation,
+} from './deliver';
 import type { EscalationContext } from './payload';
 import { buildEscalationTicket, type EscalationInput } from './ticket';
 
 /** Where tickets are kept: D1's `escalations` table in the edge (phase 2), memory in tests. */
 export interface EscalationStore {
-  save(tenantId: string, ticket: EscalationTicket, meta: { retryAt?: number; lastError?: string }): Promise<void>;
+  save(
+    tenantId: string,
+    ticket: EscalationTicket,
+    meta: { retryAt?: number; lastError?: string },
+  ): Promise<void>;
 }
 
 export function memoryEscalationStore() {
-  const rows = new Map<string, { tenantId: string; ticket: EscalationTicket; retryAt?: number; lastError?: string }>();
+  const rows = new Map<
+    string,
+    { tenantId: string; ticket: EscalationTicket; retryAt?: number; lastError?: string }
+  >();
   const store: EscalationStore & { rows: typeof rows } = {
     rows,
     async save(tenantId, ticket, meta) {
@@ -35,14 +48,22 @@ export interface EscalationDeps extends DeliveryDeps {
  * @example
  * const r = await escalateToHuman(deps, { id: crypto.randomUUID(), userId, report, step, now: Date.now() }, { tenantId, user });
  */
-export async function escalateToHuman(deps: EscalationDeps, input: EscalationInput, ctx: EscalationContext): Promise<DeliveryResult> {
+export async function escalateToHuman(
+  deps: EscalationDeps,
+  input: EscalationInput,
+  ctx: EscalationContext,
+): Promise<DeliveryResult> {
   const ticket = buildEscalationTicket(input);
   await deps.store.save(ctx.tenantId, ticket, {});
   return retryEscalation(deps, ticket, ctx);
 }
 
 /** Another delivery round for a pending ticket (from the alarm); stores the outcome. */
-export async function retryEscalation(deps: EscalationDeps, ticket: EscalationTicket, ctx: EscalationContext): Promise<DeliveryResult> {
+export async function retryEscalation(
+  deps: EscalationDeps,
+  ticket: EscalationTicket,
+  ctx: EscalationContext,
+): Promise<DeliveryResult> {
   if (ticket.status !== 'pending') return { ticket, attempts: [] };
   if (!deps.webhook) {
     const result = { ticket, attempts: [], lastError: 'no escalation webhook configured' };

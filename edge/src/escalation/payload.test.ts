@@ -2,12 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { genericPayload, slackPayload, webhookBody } from './payload';
 import { buildEscalationTicket } from './ticket';
 
-const ticket = buildEscalationTicket({ id: 'ticket-1', userId: 'u-42', userMessage: `<script>${'x'.repeat(5000)}`, now: Date.UTC(2026, 10, 24) });
-const ctx = { tenantId: 'acme', user: { id: 'u-42', email: 'ada@example.com' }, flowId: 'creator-studio', journeyUrl: 'https://app.example.com/j/1' };
+const ticket = buildEscalationTicket({
+  id: 'ticket-1',
+  userId: 'u-42',
+  userMessage: `<script>${'x'.repeat(5000)}`,
+  now: Date.UTC(2026, 10, 24),
+});
+const ctx = {
+  tenantId: 'acme',
+  user: { id: 'u-42', email: 'ada@example.com' },
+  flowId: 'creator-studio',
+  journeyUrl: 'https://app.example.com/j/1',
+};
 
 describe('webhook payloads', () => {
   it('generic JSON carries the protocol ticket, the user and the tenant', () => {
-    expect(genericPayload(ticket, ctx)).toMatchObject({ type: 'smart_onboarding.escalation', version: 'v1', tenantId: 'acme', user: { email: 'ada@example.com' }, ticket: { id: 'ticket-1' } });
+    expect(genericPayload(ticket, ctx)).toMatchObject({
+      type: 'smart_onboarding.escalation',
+      version: 'v1',
+      tenantId: 'acme',
+      user: { email: 'ada@example.com' },
+      ticket: { id: 'ticket-1' },
+    });
   });
 
   it('Slack: text and blocks within Slack’s limits, markup escaped', () => {

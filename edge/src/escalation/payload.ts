@@ -49,17 +49,30 @@ export function slackPayload(ticket: EscalationTicket, ctx: EscalationContext) {
     { type: 'mrkdwn', text: `*Ticket*\n${esc(ticket.id)}` },
   ];
   const blocks: unknown[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip('Onboarding: a user needs a person', 150), emoji: false } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: clip('Onboarding: a user needs a person', 150), emoji: false },
+    },
     { type: 'section', text: { type: 'mrkdwn', text: clip(esc(ticket.summary), 3000) } },
     { type: 'section', fields },
   ];
   if (ctx.journeyUrl) {
     blocks.push({
       type: 'actions',
-      elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open the journey' }, url: ctx.journeyUrl }],
+      elements: [
+        { type: 'button', text: { type: 'plain_text', text: 'Open the journey' }, url: ctx.journeyUrl },
+      ],
     });
   }
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Smart Onboarding · tenant ${esc(ctx.tenantId)} · ${new Date(ticket.createdAt).toISOString()}` }] });
+  blocks.push({
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: `Smart Onboarding · tenant ${esc(ctx.tenantId)} · ${new Date(ticket.createdAt).toISOString()}`,
+      },
+    ],
+  });
   return { text, blocks };
 }
 

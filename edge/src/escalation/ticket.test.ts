@@ -8,7 +8,10 @@ const sig = (type: Signal['type'], t: number): Signal => ({ type, t, evidence: {
 const report: StruggleMetrics = {
   score: 0.91,
   source: 'model',
-  reasons: [{ code: 'dead_click', weight: 0.6 }, { code: 'rage_click', weight: 0.3 }],
+  reasons: [
+    { code: 'dead_click', weight: 0.6 },
+    { code: 'rage_click', weight: 0.3 },
+  ],
   stepId: 'schedule-post',
   element: '#schedule-button',
   recentSignals: [sig('dead_click', 1), sig('dead_click', 2), sig('rage_click', 3)],
@@ -55,12 +58,19 @@ describe('buildEscalationTicket', () => {
   it('is a valid pending ticket with the newest signals first', () => {
     const ticket = buildEscalationTicket({ id: 'ticket-1', userId: 'u-42', report, step, now: 1000 });
     expect(EscalationTicket.parse(ticket)).toEqual(ticket);
-    expect(ticket).toMatchObject({ status: 'pending', attempts: 0, stepId: 'schedule-post', createdAt: 1000 });
+    expect(ticket).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      stepId: 'schedule-post',
+      createdAt: 1000,
+    });
     expect(ticket.recentSignals.map((s) => s.t)).toEqual([3, 2, 1]);
   });
 
   it('keeps at most 32 signals', () => {
     const many = Array.from({ length: 50 }, (_, i) => sig('hesitation', i));
-    expect(buildEscalationTicket({ id: 'x', userId: 'u', recentSignals: many, now: 0 }).recentSignals).toHaveLength(32);
+    expect(
+      buildEscalationTicket({ id: 'x', userId: 'u', recentSignals: many, now: 0 }).recentSignals,
+    ).toHaveLength(32);
   });
 });

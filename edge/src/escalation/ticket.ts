@@ -1,4 +1,10 @@
-import type { EscalationTicket, InterventionRecord, OnboardingStep, Signal, StruggleMetrics } from '@smart-onboarding/protocol';
+import type {
+  EscalationTicket,
+  InterventionRecord,
+  OnboardingStep,
+  Signal,
+  StruggleMetrics,
+} from '@smart-onboarding/protocol';
 
 /** Everything a person needs to pick up where the product left the user. */
 export interface EscalationInput {
@@ -19,7 +25,8 @@ export interface EscalationInput {
   now: number;
 }
 
-const seconds = (ms: number) => (ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);
+const seconds = (ms: number) =>
+  ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`;
 
 /** A few lines a support agent can read in ten seconds. */
 export function struggleSummary(input: EscalationInput): string {
@@ -33,7 +40,10 @@ export function struggleSummary(input: EscalationInput): string {
       : '';
   lines.push(`User ${input.userId} is stuck ${where}${time}.`);
   if (input.report) {
-    const reasons = [...input.report.reasons].sort((a, b) => b.weight - a.weight).slice(0, 4).map((r) => r.code.replace(/_/g, ' '));
+    const reasons = [...input.report.reasons]
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, 4)
+      .map((r) => r.code.replace(/_/g, ' '));
     lines.push(
       `Struggle score ${input.report.score.toFixed(2)} (${input.report.source})${reasons.length ? `: ${reasons.join(', ')}` : ''}${input.report.element ? ` on ${input.report.element}` : ''}.`,
     );
@@ -46,7 +56,9 @@ export function struggleSummary(input: EscalationInput): string {
   }
   const tried = (input.interventions ?? []).filter((i) => i.kind !== 'none' && !i.holdout);
   if (tried.length) {
-    lines.push(`Already tried: ${tried.map((i) => `${i.kind.replace(/_/g, ' ')}${i.outcome ? ` (${i.outcome.replace(/_/g, ' ')})` : ''}`).join(', ')}.`);
+    lines.push(
+      `Already tried: ${tried.map((i) => `${i.kind.replace(/_/g, ' ')}${i.outcome ? ` (${i.outcome.replace(/_/g, ' ')})` : ''}`).join(', ')}.`,
+    );
   }
   if (input.page) lines.push(`Page: ${input.page}.`);
   if (input.userMessage) lines.push(`The user wrote: "${input.userMessage.slice(0, 1000)}"`);
@@ -60,7 +72,9 @@ export function struggleSummary(input: EscalationInput): string {
  * const ticket = buildEscalationTicket({ id: crypto.randomUUID(), userId, report, step, interventions, now: Date.now() });
  */
 export function buildEscalationTicket(input: EscalationInput): EscalationTicket {
-  const signals = [...(input.recentSignals ?? input.report?.recentSignals ?? [])].sort((a, b) => b.t - a.t).slice(0, 32);
+  const signals = [...(input.recentSignals ?? input.report?.recentSignals ?? [])]
+    .sort((a, b) => b.t - a.t)
+    .slice(0, 32);
   return {
     id: input.id,
     userId: input.userId,

@@ -84,7 +84,8 @@ export function standInEmbedding(text: string): number[] {
 
 function defaultAnswer(body: { messages?: Array<{ role: string; content: unknown }> }): string {
   const user = body.messages?.filter((m) => m.role === 'user').at(-1);
-  const question = typeof user?.content === 'string' ? user.content.split('\n')[0]!.slice(0, 120) : 'your question';
+  const question =
+    typeof user?.content === 'string' ? user.content.split('\n')[0]!.slice(0, 120) : 'your question';
   return `Here is how to get past this step. Look at the highlighted element, then follow the article. (${question})`;
 }
 
@@ -117,11 +118,19 @@ async function answerChat(
       created: Math.floor(Date.now() / 1000),
       model,
       choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-      usage: { prompt_tokens: 100, completion_tokens: words(content).length, total_tokens: 100 + words(content).length },
+      usage: {
+        prompt_tokens: 100,
+        completion_tokens: words(content).length,
+        total_tokens: 100 + words(content).length,
+      },
     });
     return;
   }
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  res.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+  });
   // Azure opens a stream with a chunk that has no choices, only the prompt's content-filter results.
   res.write(
     `data: ${JSON.stringify({ id: '', object: '', created: 0, model: '', choices: [], prompt_filter_results: [{ prompt_index: 0, content_filter_results: {} }] })}\n\n`,
@@ -211,7 +220,8 @@ export async function startAzureOpenAIStandIn(): Promise<AzureOpenAIStandIn> {
       const behaviour: Behaviour = state.script.shift() ?? { kind: 'ok' };
       if (behaviour.kind === 'throttle') {
         const headers: Record<string, string> = {};
-        if (behaviour.retryAfterSeconds !== undefined) headers['retry-after'] = String(behaviour.retryAfterSeconds);
+        if (behaviour.retryAfterSeconds !== undefined)
+          headers['retry-after'] = String(behaviour.retryAfterSeconds);
         if (behaviour.retryAfterMs !== undefined) headers['retry-after-ms'] = String(behaviour.retryAfterMs);
         sendJson(
           res,
@@ -229,7 +239,10 @@ export async function startAzureOpenAIStandIn(): Promise<AzureOpenAIStandIn> {
       }
       if (behaviour.kind === 'error') {
         sendJson(res, behaviour.status, {
-          error: { code: behaviour.code ?? String(behaviour.status), message: behaviour.message ?? 'The server had an error' },
+          error: {
+            code: behaviour.code ?? String(behaviour.status),
+            message: behaviour.message ?? 'The server had an error',
+          },
         });
         return;
       }
@@ -241,7 +254,11 @@ export async function startAzureOpenAIStandIn(): Promise<AzureOpenAIStandIn> {
         sendJson(res, 200, {
           object: 'list',
           model: 'text-embedding-3-small',
-          data: input.map((text, index) => ({ object: 'embedding', index, embedding: standInEmbedding(String(text)) })),
+          data: input.map((text, index) => ({
+            object: 'embedding',
+            index,
+            embedding: standInEmbedding(String(text)),
+          })),
           usage: { prompt_tokens: input.length, total_tokens: input.length },
         });
         return;
@@ -249,7 +266,8 @@ export async function startAzureOpenAIStandIn(): Promise<AzureOpenAIStandIn> {
       const content = ('content' in behaviour && behaviour.content) || defaultAnswer(body);
       await answerChat(res, body, content, behaviour.kind === 'cut_stream' ? behaviour.chunks : undefined);
     } catch (error) {
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'stand_in_failure', message: String(error) } });
+      if (!res.headersSent)
+        sendJson(res, 500, { error: { code: 'stand_in_failure', message: String(error) } });
       else res.destroy();
     }
   });

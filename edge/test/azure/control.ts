@@ -61,7 +61,9 @@ export async function armHook(name: string, config: HookConfig): Promise<string>
 
 export async function hookAttempts(
   name: string,
-): Promise<Array<{ at: number; status: number; signatureValid: boolean; timestamp: string | null; body: unknown }>> {
+): Promise<
+  Array<{ at: number; status: number; signatureValid: boolean; timestamp: string | null; body: unknown }>
+> {
   const base = inject('webhookReceiverUrl');
   const res = await fetch(`${base}/__control/hooks/${encodeURIComponent(name)}`);
   return ((await res.json()) as { attempts: never[] }).attempts;

@@ -97,12 +97,14 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     }
     let status = 200;
     if (!signatureValid) status = 401;
-    else if (state.attempts.filter((a) => a.signatureValid).length < state.failFirst) status = state.failStatus;
+    else if (state.attempts.filter((a) => a.signatureValid).length < state.failFirst)
+      status = state.failStatus;
     state.attempts.push({ at: Date.now(), status, signatureValid, timestamp: ts, body: parsed });
     if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs));
     if (res.destroyed) return;
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (status === 429 && state.retryAfterSeconds !== undefined) headers['retry-after'] = String(state.retryAfterSeconds);
+    if (status === 429 && state.retryAfterSeconds !== undefined)
+      headers['retry-after'] = String(state.retryAfterSeconds);
     res.writeHead(status, headers);
     res.end(JSON.stringify(status === 200 ? { ok: true } : { ok: false }));
   });

@@ -84,17 +84,17 @@ describe('recordInterventionOutcome', () => {
     {
       name: 'first outcome is kept',
       first: 'dismissed' as const,
-      then: 'accepted' as const,
+      later: 'accepted' as const,
       expected: 'dismissed',
     },
     {
       name: 'progress supersedes ignored',
       first: 'ignored' as const,
-      then: 'step_completed' as const,
+      later: 'step_completed' as const,
       expected: 'step_completed',
     },
-  ])('$name', ({ first, then, expected }) => {
-    const h = recordInterventionOutcome(recordInterventionOutcome(history, 'x', first), 'x', then);
+  ])('$name', ({ first, later, expected }) => {
+    const h = recordInterventionOutcome(recordInterventionOutcome(history, 'x', first), 'x', later);
     expect(h[0]?.outcome).toBe(expected);
   });
 });

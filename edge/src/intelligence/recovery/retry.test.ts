@@ -38,7 +38,7 @@ describe('retryWithBackoff (failures injected)', () => {
     await expect(retryWithBackoff(h.operation, h.options)).resolves.toBe('ok');
     expect(h.calls()).toBe(4);
     expect(h.waits).toHaveLength(3);
-    h.waits.forEach((w, i) => expect(w).toBeLessThanOrEqual(200 * 2 ** i));
+    for (const [i, w] of h.waits.entries()) expect(w).toBeLessThanOrEqual(200 * 2 ** i);
   });
 
   it('waits at least what a 429 asks for', async () => {
