@@ -87,7 +87,17 @@ const chatRequests = async (name: string) =>
 describe('provideContextualHelp without Azure', () => {
   it('serves authored help that says why, with the step’s linked article', async () => {
     const help = await collectHelp(
-      provideContextualHelp({ ...deps('unused'), client: undefined }, request()),
+      provideContextualHelp(
+        {
+          client: undefined,
+          breaker: new CircuitBreaker('azure-openai'),
+          cache: memoryHelpCache(),
+          embeddings: memoryEmbeddingStore(),
+          embeddingModel: 'none',
+          newId: () => 'help-authored',
+        },
+        request(),
+      ),
     );
     expect(help).toMatchObject({
       source: 'authored',
