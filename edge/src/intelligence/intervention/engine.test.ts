@@ -224,6 +224,17 @@ describe('holdout', () => {
   });
 });
 
+describe('without a journey', () => {
+  it('still helps with the element the user is stuck on', () => {
+    const plan = triggerIntervention(
+      ctx(report('nowhere', 'rage_click', 0.9, '#save'), [], { flow: null }),
+      noHoldout,
+    );
+    expect(plan).toMatchObject({ kind: 'hint', target: { selector: '#save' } });
+    expect(plan.stepId).toBeUndefined();
+  });
+});
+
 describe('interventionEngine', () => {
   it('is an InterventionPolicy', () => {
     const policy = interventionEngine(noHoldout);

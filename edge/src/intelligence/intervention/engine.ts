@@ -161,7 +161,7 @@ export function triggerIntervention(
 ): InterventionPlan {
   const { report, now, history } = ctx;
   const stepId = report.stepId ?? ctx.currentStepId ?? undefined;
-  const step = stepId ? ctx.flow.steps.find((s) => s.id === stepId) : undefined;
+  const step = stepId ? ctx.flow?.steps.find((s) => s.id === stepId) : undefined;
   const holdout = ctx.userId !== undefined && isHeldOut(ctx.userId, options);
   const base = {
     id: ctx.newId(),

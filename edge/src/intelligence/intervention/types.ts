@@ -11,7 +11,8 @@ import type {
  * `interventionEngine(...)` is usable wherever the journey takes an `InterventionPolicy`.
  */
 export interface InterventionContext {
-  flow: FlowDefinition;
+  /** The journey's pinned flow; null when the user has no journey yet (the SDK may report struggle anyway). */
+  flow: FlowDefinition | null;
   report: StruggleMetrics;
   currentStepId: string | null;
   /** This journey's earlier interventions, oldest first, with outcomes when known. */
