@@ -26,8 +26,16 @@ export default defineProject(async () => {
     test: {
       name: 'edge',
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-      exclude: ['**/*.node.test.ts'],
+      // The intelligence modules have their own project (vitest.intel.config.ts, `edge-intel`).
+      exclude: [
+        '**/*.node.test.ts',
+        'src/intelligence/**',
+        'src/ai/**',
+        'src/escalation/**',
+        'test/azure/**',
+      ],
       setupFiles: ['./test/apply-migrations.ts'],
+      globalSetup: ['./test/redis/global-setup.ts'],
     },
   };
 });

@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // The local demo: applies D1 migrations, then runs the edge with `wrangler dev` on http://127.0.0.1:8787.
 // Options: --port N (default 8787), --persist-to DIR (local state; default edge/.wrangler/state).
+// The edge seeds the demo tenant itself (ENVIRONMENT=development); its keys are printed below.
+// UPSTASH_REDIS_REST_URL / UPSTASH_REDIS_REST_TOKEN in the environment turn the optional cache on.
 // Stops everything it started on SIGINT or SIGTERM.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +80,12 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
+// Worker vars from this environment: wrangler dev does not read process.env for them.
+const vars = [];
+for (const name of ['UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN']) {
+  if (process.env[name]) vars.push('--var', `${name}:${process.env[name]}`);
+}
+
 start(
   [
     wrangler,
@@ -85,10 +95,27 @@ start(
     '--port',
     values.port,
     ...persist,
+    ...vars,
     '--show-interactive-dev-session=false',
   ],
   edgeDir,
 );
-console.log(
-  `\nSmart Onboarding edge: http://127.0.0.1:${values.port}  (health: /health, API document: /openapi.json)\n`,
-);
+
+// One source for the demo tenant: the file the edge seeds from.
+const demo = JSON.parse(readFileSync(path.join(edgeDir, 'src', 'dev', 'demo-tenant.json'), 'utf8'));
+const url = `http://127.0.0.1:${values.port}`;
+const exampleUser = 'demo-user';
+const exampleHash = createHmac('sha256', demo.identitySecret).update(exampleUser).digest('hex');
+console.log(`
+Smart Onboarding edge: ${url}  (health: /health, API document: /openapi.json)
+
+Demo tenant "${demo.tenantId}" (seeded on the first request; development only):
+  publishable key   ${demo.publishableKey}      (browsers; origins http://127.0.0.1:* and http://localhost:*)
+  secret key        ${demo.secretKey}      (servers and admin APIs: Authorization: Bearer ${demo.secretKey})
+  identity secret   ${demo.identitySecret}   (user hash = hex HMAC-SHA256(identity secret, userId))
+  sample flow       ${demo.flowId}
+  e.g. user "${exampleUser}" has hash ${exampleHash}
+
+  curl -X POST ${url}/v1/journeys/${exampleUser} -H 'x-so-key: ${demo.publishableKey}' \\
+       -H 'x-so-user-hash: ${exampleHash}' -H 'content-type: application/json' -d '{"flowId":"${demo.flowId}"}'
+`);

@@ -131,7 +131,10 @@ describe('malformed input never produces a 500', () => {
         if (!error.success) failures.push(`${where}: not an ErrorBody: ${text.slice(0, 200)}`);
         else seen.set(error.data.error.code, (seen.get(error.data.error.code) ?? 0) + 1);
       } else seen.set(String(res.status), (seen.get(String(res.status)) ?? 0) + 1);
-      if (res.webSocket) res.webSocket.accept(), res.webSocket.close();
+      if (res.webSocket) {
+        res.webSocket.accept();
+        res.webSocket.close();
+      }
     }
     expect(failures).toEqual([]);
     // The cases reach past authentication into the handlers, not only the front door.

@@ -62,7 +62,12 @@ export function hotCacheFrom(env: {
   UPSTASH_REDIS_REST_URL?: string;
   UPSTASH_REDIS_REST_TOKEN?: string;
 }): HotCache {
-  return env.UPSTASH_REDIS_REST_URL
-    ? upstashCache({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN })
-    : noCache;
+  if (!env.UPSTASH_REDIS_REST_URL) return noCache;
+  try {
+    return upstashCache({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN });
+  } catch (err) {
+    // A malformed URL must not take every request down with it: the cache is an optimisation.
+    console.error('UPSTASH_REDIS_REST_URL is not usable; running without the cache', err);
+    return noCache;
+  }
 }

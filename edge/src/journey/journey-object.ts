@@ -130,7 +130,8 @@ export class JourneyObject extends DurableObject<Env> {
   private async commit(owner: JourneyOwner, state: JourneyState, flow: FlowVersion) {
     this.write('journey', state);
     await this.syncSummary(owner.tenantId, state, flow);
-    this.refreshCache(owner);
+    // Awaited: once a write is answered, a read through the cache sees it.
+    await this.refreshCache(owner);
   }
 
   private async syncSummary(tenantId: string, state: JourneyState, flow: FlowVersion) {
@@ -151,8 +152,8 @@ export class JourneyObject extends DurableObject<Env> {
       await saveJourneySummary(database(this.env.DB), owner.tenantId, state, flow.flow);
   }
 
-  private refreshCache(owner: JourneyOwner) {
-    if (!this.cache.enabled) return;
+  private refreshCache(owner: JourneyOwner): Promise<unknown> {
+    if (!this.cache.enabled) return Promise.resolve();
     this.cacheChain = this.cacheChain.then(async () => {
       const state = this.read<JourneyState>('journey');
       const flow = this.read<FlowVersion>('flow');
@@ -161,6 +162,7 @@ export class JourneyObject extends DurableObject<Env> {
       else await this.cache.set(key, this.nextStepOf(state, flow), NEXT_STEP_CACHE_TTL_S);
     });
     this.ctx.waitUntil(this.cacheChain);
+    return this.cacheChain;
   }
 
   /** Waits until every cache write so far has landed (tests and the cache read path use it). */

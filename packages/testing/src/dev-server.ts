@@ -38,7 +38,13 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
  * Starts the README's demo (`scripts/dev.mjs`: migrations, then `wrangler dev`) on a free port with a
  * fresh state directory, and waits until /health answers.
  */
-export async function startDevServer(options: { timeoutMs?: number } = {}): Promise<DevServer> {
+export async function startDevServer(
+  options: {
+    timeoutMs?: number;
+    /** Extra environment for the demo script, e.g. `UPSTASH_REDIS_REST_URL` to turn the edge's cache on. */
+    env?: Record<string, string>;
+  } = {},
+): Promise<DevServer> {
   const port = await freePort();
   const stateDir = mkdtempSync(path.join(tmpdir(), 'so-edge-state-'));
   const url = `http://127.0.0.1:${port}`;
@@ -53,7 +59,7 @@ export async function startDevServer(options: { timeoutMs?: number } = {}): Prom
       {
         cwd: repoRoot,
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, FORCE_COLOR: '0' },
+        env: { ...process.env, FORCE_COLOR: '0', ...options.env },
       },
     );
     child.stdout?.on('data', (d) => (log += d));

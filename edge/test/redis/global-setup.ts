@@ -1,0 +1,17 @@
+import { startUpstashRedis } from '@smart-onboarding/testing';
+import type { TestProject } from 'vitest/node';
+
+/**
+ * Starts, in Node, a real redis-server behind an Upstash-compatible REST proxy for the cache tests that
+ * run inside workerd; they reach it through `inject('upstash')`. Needs the `redis-server` binary
+ * (Debian: `apt-get install redis-server`).
+ */
+export default async function setup(project: TestProject) {
+  const redis = await startUpstashRedis().catch((err: Error) => {
+    throw new Error(
+      `the cache tests need redis-server on PATH (apt-get install redis-server): ${err.message}`,
+    );
+  });
+  project.provide('upstash', { url: redis.url, token: redis.token });
+  return () => redis.stop();
+}
