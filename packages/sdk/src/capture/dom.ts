@@ -59,8 +59,15 @@ export function captureDom(win: Window, sink: CaptureSink, offset: () => { x: nu
       }
     });
 
+  let lastOver: EventTarget | null = null;
+  // Described once per element: pointerover fires at every element boundary the pointer crosses.
+  const hoverInfo = new WeakMap<object, TargetInfo | undefined>();
   const hoverOver = (e: Event) => {
-    const info = describe(origin(e));
+    const node = origin(e);
+    if (!node || node === lastOver) return;
+    lastOver = node;
+    if (!hoverInfo.has(node)) hoverInfo.set(node, describe(node));
+    const info = hoverInfo.get(node);
     const el = e.target as Element;
     if (!info?.interactive) return;
     if (hoveredInfo?.selector === info.selector) return;

@@ -27,24 +27,45 @@ export async function openIndexedDbStore(
   } catch {
     return undefined;
   }
-  const write = (fn: (store: IDBObjectStore) => void) => {
+  // Writes are gathered and committed in one transaction per task: a transaction per event would cost
+  // more than everything else the SDK does while the pointer moves.
+  let puts: QueuedRecord[] = [];
+  let deletes: string[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const commit = () => {
+    timer = undefined;
+    const [p, d] = [puts, deletes];
+    puts = [];
+    deletes = [];
     try {
-      fn(db.transaction(STORE, 'readwrite').objectStore(STORE));
+      const store = db.transaction(STORE, 'readwrite').objectStore(STORE);
+      for (const r of p) store.put(r);
+      for (const id of d) store.delete(id);
     } catch {
-      // A closed or full database: the event stays in memory and is still sent.
+      // A closed or full database: the events stay in memory and are still sent.
     }
+  };
+  const later = () => {
+    timer ??= setTimeout(commit, 0);
   };
   return {
     load: () =>
       request(db.transaction(STORE, 'readonly').objectStore(STORE).getAll() as IDBRequest<QueuedRecord[]>),
-    put: (records) =>
-      write((s) => {
-        for (const r of records) s.put(r);
-      }),
-    delete: (ids) =>
-      write((s) => {
-        for (const id of ids) s.delete(id);
-      }),
-    close: () => db.close(),
+    put: (records) => {
+      puts.push(...records);
+      later();
+    },
+    delete: (ids) => {
+      const gone = new Set(ids);
+      // An event acknowledged before it was ever written need not be written at all.
+      puts = puts.filter((r) => !gone.has(r.id));
+      deletes.push(...ids);
+      later();
+    },
+    close: () => {
+      if (timer) clearTimeout(timer);
+      commit();
+      db.close();
+    },
   };
 }
