@@ -102,7 +102,8 @@ const results: Record<string, { task: number[]; script: number[]; longTasks: num
 for (let r = 0; r < rounds; r++)
   for (const variant of ['/none', '/sdk', '/rrweb'] as const) {
     const m = await round(variant);
-    const slot = (results[variant] ??= { task: [], script: [], longTasks: 0, moves: 0 });
+    results[variant] ??= { task: [], script: [], longTasks: 0, moves: 0 };
+    const slot = results[variant];
     slot.task.push(m.taskMsPerSec);
     slot.script.push(m.scriptMsPerSec);
     slot.longTasks += m.longTasks;
