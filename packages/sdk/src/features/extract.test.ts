@@ -23,6 +23,15 @@ const click = (t: number, x: number, y: number, target?: TargetInfo, detail = 1)
 });
 const move = (t: number, x: number, y: number): RawEvent => ({ type: 'move', t, x, y, pointer: 'mouse' });
 
+/** `legs` strokes of 80 px, left and right, 100 ms each, sampled at 60 Hz. */
+const shake = (legs: number): RawEvent[] =>
+  Array.from({ length: legs * 6 + 1 }, (_, i) => {
+    const leg = Math.floor(i / 6);
+    const k = i % 6;
+    const x = leg % 2 === 0 ? k * 16 : 80 - k * 16;
+    return move(i * 16.7, i === legs * 6 ? (legs % 2 === 0 ? 0 : 80) : x, 0);
+  });
+
 const f = (events: RawEvent[], name: FeatureName, t0 = 0, t1 = 6000) =>
   extractFeatures(events, t0, t1)[featureIndex(name)];
 
@@ -98,11 +107,18 @@ describe('extractFeatures', () => {
       'pointer_path_px',
       100,
     ],
+    ['back-and-forth is thrashing', shake(4), 'sharp_turns', 3],
     [
-      'back-and-forth is thrashing',
-      [move(0, 0, 0), move(16, 40, 0), move(32, 0, 0), move(48, 40, 0), move(64, 0, 0)],
-      'sharp_turns',
-      3,
+      'a jump faster than a hand is not path',
+      [move(0, 0, 0), move(20, 30, 40), move(40, 1000, 40), move(60, 1030, 80)],
+      'pointer_path_px',
+      100,
+    ],
+    [
+      'samples sharing a timestamp count once',
+      [move(0, 0, 0), move(16, 30, 40), move(16, 30, 40), move(32, 60, 80)],
+      'pointer_path_px',
+      100,
     ],
     [
       'scroll reversals of 50 px or more',

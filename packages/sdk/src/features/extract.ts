@@ -7,7 +7,10 @@ type Click = RawEventOf<'click'>;
 
 const RAGE_RADIUS_PX = 30;
 const RAGE_GAP_MS = 1000;
-const STROKE_PAUSE_MS = 150;
+const STROKE_PAUSE_MS = 250;
+const RESAMPLE_MS = 20;
+/** 8000 px/s: faster than a hand moves a pointer, so a jump rather than motion. */
+const MAX_HAND_SPEED = 8;
 const MOVING_SPEED = 20 / 1000; // px per ms
 const TURN_MIN_SEGMENT_PX = 3;
 const DWELL_RADIUS_PX = 12;
@@ -39,78 +42,93 @@ function isPathEvent(e: RawEvent): e is RawEventOf<'move'> | RawEventOf<'down'> 
   return (e.type === 'move' || e.type === 'down' || e.type === 'up') && e.pointer !== 'touch';
 }
 
+/**
+ * Pointer kinematics on a fixed clock. Browsers, devices and remote desktops deliver moves at 8 to 240 Hz,
+ * sometimes several with one timestamp; resampling each stroke every `RESAMPLE_MS` by linear
+ * interpolation makes speeds, turns and sub-movements mean the same whatever the rate. A step faster than
+ * any hand (`MAX_HAND_SPEED`) is a jump (the pointer left and re-entered, or samples were lost), not motion.
+ */
 function pointerPath(events: readonly RawEvent[], v: number[]): void {
+  const strokes: { t: number; x: number; y: number }[][] = [];
+  let current: { t: number; x: number; y: number }[] = [];
+  for (const e of events) {
+    if (!isPathEvent(e)) continue;
+    const last = current.at(-1);
+    if (last && e.t - last.t >= STROKE_PAUSE_MS) {
+      strokes.push(current);
+      current = [];
+    }
+    if (last && e.t === last.t && current.length) current[current.length - 1] = { t: e.t, x: e.x, y: e.y };
+    else current.push({ t: e.t, x: e.x, y: e.y });
+  }
+  if (current.length) strokes.push(current);
+
   let path = 0;
   let moving = 0;
   let peak = 0;
   let turns = 0;
-  let strokes = 0;
+  let strokeCount = 0;
   let extraPeaks = 0;
   let chordSum = 0;
   let chordPathSum = 0;
-  let prev: { t: number; x: number; y: number } | undefined;
-  let lastSegment: { dx: number; dy: number } | undefined;
-  // Per stroke: start point, path, and speed-peak counting (a peak is a rise then a fall below 60% of it).
-  let strokeStart: { x: number; y: number } | undefined;
-  let strokePath = 0;
-  let strokePeaks = 0;
-  let rising = false;
-  let lastSpeed = 0;
-  let localMax = 0;
-  const closeStroke = (end: { x: number; y: number } | undefined) => {
-    if (!strokeStart || !end) return;
-    if (rising) strokePeaks++;
-    if (strokePath > 0) {
-      strokes++;
-      extraPeaks += Math.max(0, strokePeaks - 1);
-    }
-    if (strokePath > 50) {
-      chordSum += Math.hypot(end.x - strokeStart.x, end.y - strokeStart.y);
-      chordPathSum += strokePath;
-    }
-    strokeStart = undefined;
-    strokePath = 0;
-    strokePeaks = 0;
-    rising = false;
-    lastSpeed = 0;
-    localMax = 0;
-  };
-  for (const e of events) {
-    if (!isPathEvent(e)) continue;
-    if (prev) {
-      const dt = e.t - prev.t;
-      const dx = e.x - prev.x;
-      const dy = e.y - prev.y;
-      const d = Math.hypot(dx, dy);
-      if (dt >= STROKE_PAUSE_MS) closeStroke(prev);
-      if (d > 0) {
-        if (!strokeStart) strokeStart = { x: prev.x, y: prev.y };
-        path += d;
-        strokePath += d;
-        if (dt > 0 && d / dt > MOVING_SPEED && dt < STROKE_PAUSE_MS) moving += dt;
-        const speed = d / Math.max(dt, 8);
-        if (dt < STROKE_PAUSE_MS) peak = Math.max(peak, speed);
-        if (speed > lastSpeed) {
-          rising = true;
-          localMax = speed;
-        } else if (rising && speed < 0.6 * localMax) {
-          strokePeaks++;
-          rising = false;
+  for (const stroke of strokes) {
+    const grid = resample(stroke);
+    let strokePath = 0;
+    let peaks = 0;
+    let rising = false;
+    let localMax = 0;
+    let lastSpeed = 0;
+    let lastSegment: { dx: number; dy: number } | undefined;
+    let turnAnchor = grid[0];
+    for (let i = 1; i < grid.length; i++) {
+      const a = grid[i - 1]!;
+      const b = grid[i]!;
+      const dt = b.t - a.t;
+      const d = Math.hypot(b.x - a.x, b.y - a.y);
+      const speed = dt > 0 ? d / dt : 0;
+      if (speed > MAX_HAND_SPEED) {
+        turnAnchor = b;
+        lastSegment = undefined;
+        continue;
+      }
+      strokePath += d;
+      if (speed > MOVING_SPEED) moving += dt;
+      peak = Math.max(peak, speed);
+      if (speed > lastSpeed) {
+        rising = true;
+        localMax = speed;
+      } else if (rising && speed < 0.6 * localMax) {
+        peaks++;
+        rising = false;
+      }
+      lastSpeed = speed;
+      // Directions are compared over segments of at least TURN_MIN_SEGMENT_PX, so tremor does not count.
+      const sx = b.x - turnAnchor!.x;
+      const sy = b.y - turnAnchor!.y;
+      const len = Math.hypot(sx, sy);
+      if (len >= TURN_MIN_SEGMENT_PX) {
+        if (lastSegment) {
+          const cos =
+            (sx * lastSegment.dx + sy * lastSegment.dy) / (len * Math.hypot(lastSegment.dx, lastSegment.dy));
+          if (cos < -0.5) turns++;
         }
-        lastSpeed = speed;
-        if (d >= TURN_MIN_SEGMENT_PX) {
-          if (lastSegment) {
-            const cos =
-              (dx * lastSegment.dx + dy * lastSegment.dy) / (d * Math.hypot(lastSegment.dx, lastSegment.dy));
-            if (cos < -0.5) turns++;
-          }
-          lastSegment = { dx, dy };
-        }
+        lastSegment = { dx: sx, dy: sy };
+        turnAnchor = b;
       }
     }
-    prev = { t: e.t, x: e.x, y: e.y };
+    if (rising) peaks++;
+    if (strokePath > 0) {
+      strokeCount++;
+      extraPeaks += Math.max(0, peaks - 1);
+    }
+    if (strokePath > 50) {
+      const first = stroke[0]!;
+      const last = stroke.at(-1)!;
+      chordSum += Math.min(strokePath, Math.hypot(last.x - first.x, last.y - first.y));
+      chordPathSum += strokePath;
+    }
+    path += strokePath;
   }
-  closeStroke(prev);
   v[SLOT.pointer_path_px] = path;
   v[SLOT.pointer_moving_ms] = moving;
   v[SLOT.pointer_mean_speed] = moving > 0 ? (path / moving) * 1000 : 0;
@@ -118,8 +136,27 @@ function pointerPath(events: readonly RawEvent[], v: number[]): void {
   v[SLOT.sharp_turns] = turns;
   v[SLOT.sharp_turn_rate] = turns / Math.max(moving / 1000, 0.5);
   v[SLOT.straightness] = chordPathSum > 0 ? chordSum / chordPathSum : 1;
-  v[SLOT.corrections_per_stroke] = strokes > 0 ? extraPeaks / strokes : 0;
-  v[SLOT.strokes] = strokes;
+  v[SLOT.corrections_per_stroke] = strokeCount > 0 ? extraPeaks / strokeCount : 0;
+  v[SLOT.strokes] = strokeCount;
+}
+
+/** Positions of a stroke every RESAMPLE_MS from its first sample to its last, by linear interpolation. */
+function resample(
+  stroke: readonly { t: number; x: number; y: number }[],
+): { t: number; x: number; y: number }[] {
+  const first = stroke[0]!;
+  const last = stroke.at(-1)!;
+  const out = [first];
+  let j = 0;
+  for (let t = first.t + RESAMPLE_MS; t < last.t; t += RESAMPLE_MS) {
+    while (stroke[j + 1]!.t < t) j++;
+    const a = stroke[j]!;
+    const b = stroke[j + 1]!;
+    const f = (t - a.t) / (b.t - a.t);
+    out.push({ t, x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f });
+  }
+  if (last !== first) out.push(last);
+  return out;
 }
 
 function maxGap(events: readonly RawEvent[], t0: number, t1: number): number {

@@ -20,7 +20,8 @@ export const CLICK_RESPONSE_MS = 1000;
 
 /**
  * The slots, in order, each with what it measures. Pointer paths count mouse and pen only (touch has no
- * hover path). "Target" facts come from `TargetInfo`; events without a target (e.g. traces converted from
+ * hover path); kinematics are measured on the path resampled every 20 ms, and jumps faster than 8000 px/s
+ * are not motion. "Target" facts come from `TargetInfo`; events without a target (e.g. traces converted from
  * plain mouse logs) never count toward target-based slots.
  */
 export const FEATURE_DOCS = {
@@ -28,12 +29,13 @@ export const FEATURE_DOCS = {
   pointer_path_px: 'length of the mouse/pen path, px',
   pointer_moving_ms: 'time the mouse/pen was moving faster than 20 px/s, ms',
   pointer_mean_speed: 'path length over moving time, px/s',
-  pointer_peak_speed: 'highest speed between two samples over at least 8 ms, px/s',
-  sharp_turns: 'direction changes sharper than 120 degrees between 3 px+ segments (thrashing)',
+  pointer_peak_speed: 'highest speed over 20 ms steps of the resampled path, px/s',
+  sharp_turns:
+    'direction changes sharper than 120 degrees between 3 px+ segments of the resampled path (thrashing)',
   sharp_turn_rate: 'sharp turns per second of movement',
   straightness: 'chord over path of strokes longer than 50 px, path-weighted (1 when none)',
   corrections_per_stroke: 'extra speed peaks per stroke: corrective sub-movements',
-  strokes: 'movements separated by pauses of 150 ms or more',
+  strokes: 'movements separated by pauses of 250 ms or more',
   max_gap_ms: 'longest stretch with no event at all, window edges included, ms',
   max_dwell_ms: 'longest time the pointer stayed within 12 px without a click, ms',
   clicks: 'clicks (any pointer, keyboard activation included)',

@@ -1,0 +1,82 @@
+/**
+ * `pnpm train`: simulates, trains, evaluates and writes the shipped model, its manifest and the model card.
+ *
+ *   pnpm train                      the shipped model (models/struggle-fw1.onnx, struggle-model.json, MODEL_CARD.md)
+ *   pnpm train --check              retrains and fails unless the files in models/ come out byte for byte the same
+ *   pnpm train --quick --out <dir>  a small run of the same pipeline (seconds), written elsewhere
+ *   pnpm train --no-balabit         skips the Balabit false-alarm figures
+ *   pnpm train --from-export <windows.jsonl> --out <dir>   trains on feature windows exported from the edge
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadBalabit } from '../balabit';
+import { FULL_CONFIG, QUICK_CONFIG } from '../pipeline/config';
+import { runPipeline } from '../pipeline/run';
+import { MANIFEST_FILE } from '../pipeline/train-model';
+import { trainFromExport } from '../production/train-from-export';
+
+const MODELS_DIR = path.resolve(import.meta.dirname, '../..');
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      'no-balabit': { type: 'boolean', default: false },
+      'from-export': { type: 'string' },
+      seed: { type: 'string' },
+    },
+  });
+  const out = path.resolve(values.out ?? MODELS_DIR);
+  const base = values.quick ? QUICK_CONFIG : FULL_CONFIG;
+  const config = values.seed ? { ...base, seed: Number(values.seed) } : base;
+
+  if (values['from-export']) {
+    const result = trainFromExport(readFileSync(values['from-export'], 'utf8'), config);
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, result.manifest.model), result.onnx);
+    writeFileSync(path.join(out, MANIFEST_FILE), `${JSON.stringify(result.manifest, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(result.summary)}\n`);
+    return 0;
+  }
+
+  const balabit = values['no-balabit'] ? undefined : loadBalabit();
+  const run = await runPipeline(config, balabit);
+  const manifestText = `${JSON.stringify(run.model.manifest, null, 2)}\n`;
+  const modelPath = path.join(out, run.model.manifest.model);
+  if (values.check) {
+    const same =
+      Buffer.compare(readFileSync(modelPath), Buffer.from(run.model.onnx)) === 0 &&
+      readFileSync(path.join(out, MANIFEST_FILE), 'utf8') === manifestText;
+    process.stderr.write(
+      same
+        ? `reproduced ${modelPath} byte for byte (sha256 ${run.model.manifest.sha256})\n`
+        : `MISMATCH: ${modelPath} differs from the retrained model\n`,
+    );
+    return same ? 0 : 1;
+  }
+  mkdirSync(out, { recursive: true });
+  writeFileSync(modelPath, run.model.onnx);
+  writeFileSync(path.join(out, MANIFEST_FILE), manifestText);
+  writeFileSync(path.join(out, 'MODEL_CARD.md'), run.card);
+  const e = run.evaluation;
+  process.stderr.write(
+    `wrote ${modelPath} (${run.model.onnx.byteLength} bytes, sha256 ${run.model.manifest.sha256})\n` +
+      `held-out ROC AUC model ${e.overall.modelRocAuc.toFixed(3)} vs rules ${e.overall.rulesRocAuc.toFixed(3)}` +
+      (e.balabit
+        ? `; Balabit alarms/h model ${(e.balabit.modelAlarms / e.balabit.hours).toFixed(2)}, PostHog ${(e.balabit.posthogFires / e.balabit.hours).toFixed(2)}`
+        : '') +
+      '\n',
+  );
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`${err instanceof Error ? err.stack : err}\n`);
+    process.exit(1);
+  },
+);
