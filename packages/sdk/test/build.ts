@@ -27,3 +27,24 @@ export async function buildScriptTag(
     process.chdir(cwd);
   }
 }
+
+/** Builds one ESM entry (e.g. `src/capture/index.ts`) as a single module, for pages that import it. */
+export async function buildEsmEntry(input: string): Promise<string> {
+  const configs = (await import(path.join(root, 'rollup.config.mjs'))).default as {
+    plugins: unknown[];
+    output: { format: string };
+  }[];
+  const esm = configs.find((c) => c.output.format === 'es')!;
+  const cwd = process.cwd();
+  process.chdir(root);
+  try {
+    const bundle = await rollup({ input, plugins: esm.plugins, onwarn: () => {} } as Parameters<
+      typeof rollup
+    >[0]);
+    const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
+    await bundle.close();
+    return output[0].code;
+  } finally {
+    process.chdir(cwd);
+  }
+}
