@@ -10,7 +10,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { database } from '../src/db/client';
 import { listAudit } from '../src/db/queries/audit';
-import { api, browserHeaders, DEMO, json, serverHeaders, uniqueUser } from './helpers';
+import { api, browserHeaders, DEMO, eventually, json, serverHeaders, uniqueUser } from './helpers';
 
 const post = async (path: string, userId: string, body?: unknown) =>
   api(path, {
@@ -151,10 +151,13 @@ describe('journeys with a secret key (servers and admin reads)', () => {
     const read = await api(`/v1/journeys/${user}`, { headers: serverHeaders });
     expect(read.status).toBe(200);
 
-    const list = JourneyListResponse.parse(
-      await (await api('/v1/journeys?flowId=creator-studio&limit=500', { headers: serverHeaders })).json(),
-    );
-    expect(list.journeys.map((j) => j.userId)).toContain(user);
+    // Summaries reach D1 just after the answer (the journey object is the authority).
+    await eventually(async () => {
+      const list = JourneyListResponse.parse(
+        await (await api('/v1/journeys?flowId=creator-studio&limit=500', { headers: serverHeaders })).json(),
+      );
+      return list.journeys.some((j) => j.userId === user);
+    });
 
     const audit = await listAudit(database(env.DB), 'demo', 50);
     expect(audit.map((a) => `${a.action} ${a.resource}`)).toEqual(

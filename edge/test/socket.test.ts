@@ -1,4 +1,4 @@
-import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
+import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { type ServerMessage, ServerMessage as ServerMessageSchema } from '@smart-onboarding/protocol';
 import { describe, expect, it } from 'vitest';
@@ -231,5 +231,25 @@ describe('journey state survives the object', () => {
     expect(await send()).toEqual({ accepted: 1, duplicates: 0 });
     await evictDurableObject(stubOf(user));
     expect(await send()).toEqual({ accepted: 0, duplicates: 1 });
+  });
+});
+
+describe('D1 summaries', () => {
+  it('are written after the answer, and by the alarm when that write did not land', async () => {
+    const user = uniqueUser('summary');
+    await initialize(user);
+    const stub = stubOf(user);
+    await stub.summarySettled();
+    const summaries = () =>
+      env.DB.prepare('SELECT user_id, status FROM journey_summaries WHERE user_id = ?').bind(user).all();
+    expect((await summaries()).results).toEqual([{ user_id: user, status: 'active' }]);
+    // The write landed, so the safety-net alarm was cleared.
+    expect(await runInDurableObject(stub, (_i, state) => state.storage.getAlarm())).toBeNull();
+
+    // Lose the row (as if D1 had failed), arm the alarm as a commit does, and let it fire.
+    await env.DB.prepare('DELETE FROM journey_summaries WHERE user_id = ?').bind(user).run();
+    await runInDurableObject(stub, (_i, state) => state.storage.setAlarm(Date.now() + 60_000));
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect((await summaries()).results).toEqual([{ user_id: user, status: 'active' }]);
   });
 });

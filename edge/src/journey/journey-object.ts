@@ -56,7 +56,8 @@ export interface IngestResult {
 /** Event ids are remembered this long, which bounds how late a retry may come and still be recognised. */
 export const SEEN_EVENTS_TTL_MS = 7 * 24 * 3600 * 1000;
 const NEXT_STEP_CACHE_TTL_S = 300;
-const SUMMARY_RETRY_MS = 5_000;
+/** When the alarm writes a summary that the write after the answer did not. */
+const SUMMARY_RETRY_MS = 10_000;
 
 /**
  * One user's journey: the authoritative, strongly consistent owner of its state, kept in the object's
@@ -72,6 +73,8 @@ export class JourneyObject extends DurableObject<Env> {
   private ingestChain: Promise<unknown> = Promise.resolve();
   /** Cache writes run in order, each writing the state current when it runs: the last write wins with the newest. */
   private cacheChain: Promise<unknown> = Promise.resolve();
+  /** D1 summary writes, in the same way. */
+  private summaryChain: Promise<unknown> = Promise.resolve();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -126,22 +129,40 @@ export class JourneyObject extends DurableObject<Env> {
     return ok({ state, flow });
   }
 
-  /** Stores a new state, then mirrors it to D1 and the cache. */
-  private async commit(owner: JourneyOwner, state: JourneyState, flow: FlowVersion) {
+  /** Stores a new state, then mirrors it to the cache (before answering) and to D1 (after). */
+  private async commit(owner: JourneyOwner, state: JourneyState, _flow: FlowVersion) {
     this.write('journey', state);
-    await this.syncSummary(owner.tenantId, state, flow);
+    await this.scheduleSummary(owner.tenantId);
     // Awaited: once a write is answered, a read through the cache sees it.
     await this.refreshCache(owner);
   }
 
-  private async syncSummary(tenantId: string, state: JourneyState, flow: FlowVersion) {
-    try {
-      await saveJourneySummary(database(this.env.DB), tenantId, state, flow.flow);
-    } catch (err) {
-      // The object is authoritative and has the state; D1 catches up when the alarm retries.
-      console.warn('journey summary write failed; retrying from an alarm', err);
-      await this.ctx.storage.setAlarm(Date.now() + SUMMARY_RETRY_MS);
-    }
+  /**
+   * D1's journey summaries are for queries across users, so they are written after the answer rather
+   * than on its critical path: in order, each writing the state current when it runs. An alarm set with
+   * the state is the safety net: if the write fails or the object goes away first, the alarm writes it.
+   */
+  private async scheduleSummary(tenantId: string) {
+    await this.ctx.storage.setAlarm(Date.now() + SUMMARY_RETRY_MS);
+    this.summaryChain = this.summaryChain.then(async () => {
+      const state = this.read<JourneyState>('journey');
+      const flow = this.read<FlowVersion>('flow');
+      if (!state || !flow) return;
+      try {
+        await saveJourneySummary(database(this.env.DB), tenantId, state, flow.flow);
+        // Nothing newer was committed meanwhile: the safety net is not needed.
+        if (this.read<JourneyState>('journey')?.revision === state.revision)
+          await this.ctx.storage.deleteAlarm();
+      } catch (err) {
+        console.warn('journey summary write failed; the alarm retries it', err);
+      }
+    });
+    this.ctx.waitUntil(this.summaryChain);
+  }
+
+  /** Waits until the D1 summary writes scheduled so far have run (tests use it). */
+  async summarySettled(): Promise<void> {
+    await this.summaryChain;
   }
 
   override async alarm() {
@@ -306,7 +327,7 @@ export class JourneyObject extends DurableObject<Env> {
     if (state && flow) {
       const next = recordIntervention(state, plan, now);
       this.write('journey', next);
-      await this.syncSummary(owner.tenantId, next, flow);
+      await this.scheduleSummary(owner.tenantId);
     }
     try {
       await saveIntervention(database(this.env.DB), {
