@@ -26,6 +26,7 @@ export default defineProject({
       'src/ai/**/*.test.ts',
       'src/escalation/**/*.test.ts',
       'test/azure/**/*.test.ts',
+      'simulate/**/*.test.ts',
     ],
     exclude: ['**/*.node.test.ts'],
     globalSetup: ['./test/azure/global-setup.ts'],

@@ -119,8 +119,10 @@ export function trainSuccessModel(
   const weights = [...model.weights];
   const gradSq = [...model.gradSq];
   const y = completed ? 1 : 0;
-  // Each snapshot of one journey shares its label; weighting them 1/k keeps long journeys from counting more.
-  const w = snapshots.length > 0 ? 1 / snapshots.length : 0;
+  // Every snapshot counts fully: predictions are made at snapshots, so calibration is owed per snapshot.
+  // (Weighting a journey's snapshots 1/k would over-weight the few snapshots of short, abandoned journeys
+  // and bias mid-journey predictions low.)
+  const w = 1;
   for (const snapshot of snapshots) {
     const x = successFeatures(snapshot);
     const error = predictRaw(weights, x) - y;
