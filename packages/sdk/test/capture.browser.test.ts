@@ -26,6 +26,10 @@ beforeAll(async () => {
   captureJs = await buildEsmEntry('src/capture/index.ts');
   harness = await startHarness({
     '/capture': capturePage,
+    '/private': `<!doctype html><body>
+<div class="secret"><button id="pay" style="position:absolute;left:40px;top:40px;width:120px;height:40px">Pay 4242</button></div>
+<input id="name" style="position:absolute;left:40px;top:120px">
+${snippet(`SmartOnboarding.init({ publishableKey: 'pk_demo_local', endpoint: new URLSearchParams(location.search).get('endpoint'), user: { id: 'private', hash: 'x' }, mask: ['.secret'], model: false });`)}</body>`,
     '/sdk': `<!doctype html><body><button id="b" style="position:absolute;left:40px;top:40px;width:120px;height:40px">b</button>
 ${snippet(`window.originals = { push: history.pushState, fetch: window.fetch, open: XMLHttpRequest.prototype.open };`)}</body>`,
   });
@@ -188,6 +192,43 @@ describe('capture in real Chromium', () => {
     await page.mouse.click(100, 60);
     await sleep(2500);
     expect(receiver.requests.length).toBe(sent);
+    await context.close();
+  });
+
+  it('sends only signals, pages and scores: masked elements stay anonymous, typed text and pointer paths never leave', async () => {
+    const context = await harness.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${harness.site.url}/private?endpoint=${encodeURIComponent(receiver.url)}`);
+    await page.waitForFunction(
+      () =>
+        (
+          window as unknown as { SmartOnboarding: { status?(): { capturing: boolean } } }
+        ).SmartOnboarding.status?.().capturing,
+    );
+    const from = receiver.accepted.length;
+    await page.mouse.move(300, 300, { steps: 20 });
+    for (let i = 0; i < 3; i++) await page.mouse.click(100, 60);
+    await page.mouse.click(100, 130);
+    await page.keyboard.type('Ada Lovelace', { delay: 10 });
+    await page.waitForFunction(() =>
+      (window as unknown as { seen: { signal: { type: string }[] } }).seen.signal.some(
+        (s) => s.type === 'rage_click',
+      ),
+    );
+    await page.evaluate(() =>
+      (window as unknown as { SmartOnboarding: { shutdown(): Promise<void> } }).SmartOnboarding.shutdown(),
+    );
+    const sent = receiver.accepted.slice(from);
+    const wire = JSON.stringify(sent);
+    expect(new Set(sent.map((e) => e.eventType))).not.toContain(undefined);
+    for (const e of sent)
+      expect(['signal', 'page', 'features', 'struggle', 'track', 'engagement']).toContain(e.eventType);
+    const rage = sent.find(
+      (e) => e.eventType === 'signal' && (e.signal as { type: string }).type === 'rage_click',
+    );
+    expect((rage?.signal as { element?: { selector: string } }).element?.selector).toBe('[masked]');
+    expect(wire).not.toMatch(/Lovelace|4242|#pay/);
+    expect(wire).not.toMatch(/"type":"move"|"x":/);
     await context.close();
   });
 });

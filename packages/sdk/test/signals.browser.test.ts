@@ -238,4 +238,38 @@ describe('signals in real Chromium, from CDP input', () => {
     expect(frameRage?.element?.selector).toBe('#frame-btn');
     await p.close();
   });
+
+  it('struggle: the rules scorer turns a rage click into on(struggle) and a struggle event up the wire', async () => {
+    const p = await open();
+    const from = receiver.accepted.length;
+    await clicks(p, await center(p, '#dead'), 3, 120);
+    await p.waitForFunction(
+      () => (window as unknown as { seen: { struggle: unknown[] } }).seen.struggle.length > 0,
+      undefined,
+      { timeout: 5000 },
+    );
+    const seen = await p.evaluate(
+      () =>
+        (
+          window as unknown as {
+            seen: {
+              struggle: { score: number; reasons: { code: string }[]; source: string }[];
+              scorer: unknown[];
+            };
+          }
+        ).seen,
+    );
+    expect(seen.struggle[0]?.source).toBe('rules');
+    expect(seen.struggle[0]?.reasons.map((r) => r.code)).toContain('rage_click');
+    expect(seen.scorer).toContainEqual({ active: 'rules', detail: 'disabled' });
+    await p.waitForFunction(
+      () =>
+        (window as unknown as { SmartOnboarding: { status(): { queued: number } } }).SmartOnboarding.status()
+          .queued === 0,
+    );
+    const sent = receiver.accepted.slice(from);
+    expect(sent.some((e) => e.eventType === 'struggle' && e.source === 'rules')).toBe(true);
+    expect(sent.some((e) => e.eventType === 'signal')).toBe(true);
+    await p.close();
+  });
 });
