@@ -226,7 +226,8 @@ describe('capture in real Chromium', () => {
     const rage = sent.find(
       (e) => e.eventType === 'signal' && (e.signal as { type: string }).type === 'rage_click',
     );
-    expect((rage?.signal as { element?: { selector: string } }).element?.selector).toBe('[masked]');
+    const rageSignal = rage?.signal as { element?: { selector: string } } | undefined;
+    expect(rageSignal?.element?.selector).toBe('[masked]');
     expect(wire).not.toMatch(/Lovelace|4242|#pay/);
     expect(wire).not.toMatch(/"type":"move"|"x":/);
     await context.close();
