@@ -108,4 +108,21 @@ describe('journey state', () => {
     expect(s.adaptationHistory.at(-1)?.detail).toBe('completed with 2 required step(s) not done');
     expect(completeJourney(s, flow, 6000)).toBe(s);
   });
+
+  it.each([
+    ['an optional feasible step', ['b'], ['a', 'b']],
+    ['a required step', ['c'], ['a']],
+    ['an unknown step', ['zzz'], ['a']],
+  ])('records a policy skipping %s only when allowed', (_name, skip, doneIds) => {
+    const r = applyProgress(started(), flow, { stepId: 'a', action: 'completed' }, 2000);
+    if (!r.ok) throw new Error('a');
+    const s = advance(
+      r.value.state,
+      flow,
+      { step: flow.steps[2]!, done: false, reason: 'policy', skip },
+      2000,
+    );
+    expect(s.completions.map((c) => c.stepId)).toEqual(doneIds);
+    expect(s.currentStepId).toBe('c');
+  });
 });

@@ -84,13 +84,33 @@ export function startJourney(input: {
   };
 }
 
+/** Records the optional steps a policy passed over as skipped; anything else it names is ignored. */
+function skipChosen(
+  state: JourneyState,
+  flow: FlowDefinition,
+  skip: readonly string[],
+  now: number,
+): JourneyState {
+  if (skip.length === 0) return state;
+  const done = doneSteps(state);
+  const skipped: StepCompletion[] = [];
+  for (const id of skip) {
+    const step = flow.steps.find((s) => s.id === id);
+    if (!step?.optional || done.has(id) || !step.prerequisites.every((p) => done.has(p))) continue;
+    done.add(id);
+    skipped.push({ stepId: id, action: 'skipped', at: now, durationMs: 0 });
+  }
+  return skipped.length === 0 ? state : { ...state, completions: [...state.completions, ...skipped] };
+}
+
 /** Moves the journey to what the policy chose next, completing it when every step is done. */
 export function advance(
-  state: JourneyState,
+  before: JourneyState,
   flow: FlowDefinition,
   next: NextStepDecision,
   now: number,
 ): JourneyState {
+  const state = skipChosen(before, flow, next.skip ?? [], now);
   const moved = (next.step?.id ?? null) !== state.currentStepId;
   const advanced: JourneyState = {
     ...state,

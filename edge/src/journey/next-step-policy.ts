@@ -20,6 +20,11 @@ export interface NextStepDecision {
   done: boolean;
   /** Why this step, in words a person can read in a log or a dashboard. */
   reason: string;
+  /**
+   * Optional steps the policy chose to pass over on the way to `step`: the journey records them as
+   * skipped. Ignored unless each is optional, not done, and has its prerequisites met.
+   */
+  skip?: string[];
 }
 
 /**
