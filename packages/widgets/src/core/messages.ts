@@ -13,7 +13,6 @@ export interface Messages {
   done: string;
   close: string;
   stepOf: string;
-  stepAnnouncement: string;
   clickToContinue: string;
   targetMissing: string;
   tourComplete: string;
@@ -53,7 +52,6 @@ export const DEFAULT_MESSAGES: Messages = {
   done: 'Done',
   close: 'Close',
   stepOf: 'Step {current} of {total}',
-  stepAnnouncement: 'Step {current} of {total}: {title}',
   clickToContinue: 'Click the highlighted element to continue.',
   targetMissing: 'This part of the page is not visible yet.',
   tourComplete: 'Tour complete',

@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, offset, type Placement, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, type Placement } from '@floating-ui/dom';
 import { viewportRect } from './resolve-target';
 
 const OPPOSITE: Record<string, Placement> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };
@@ -40,31 +40,31 @@ export function anchorTo(options: AnchorOptions): () => void {
       spotlight.style.cssText = `top:${r.top - 6}px;left:${r.left - 6}px;width:${r.width + 12}px;height:${r.height + 12}px`;
     if (floating) place(floating);
   };
-  const at = (floating: HTMLElement, side: Placement) =>
-    computePosition(reference, floating, {
-      strategy: 'fixed',
-      placement: side,
-      middleware: [offset(gap), shift({ padding: 8 })],
-    });
-  // Flipping to the opposite side when the preferred one has no room (under a sticky header, past the
-  // bottom) is done here rather than with Floating UI's `flip`, which handles many more cases we never
-  // meet and costs almost a kilobyte of the budget.
+  // Floating UI computes where the popover touches the target; the gap, the flip to the opposite side
+  // when the preferred one has no room (under a sticky header, past the fold) and the clamp into the
+  // viewport are a few lines here, instead of its `offset`, `flip` and `shift` middleware, which
+  // handle many cases we never meet and would cost a tenth of the widgets' size budget.
+  const at = async (floating: HTMLElement, side: Placement) => {
+    const { x, y } = await computePosition(reference, floating, { strategy: 'fixed', placement: side });
+    const s = side.split('-')[0];
+    return {
+      x: x + (s === 'right' ? gap : s === 'left' ? -gap : 0),
+      y: y + (s === 'bottom' ? gap : s === 'top' ? -gap : 0),
+    };
+  };
   const place = async (floating: HTMLElement) => {
-    let pos = await at(floating, placement);
+    const w = floating.offsetWidth;
+    const h = floating.offsetHeight;
     const overflow = (p: { x: number; y: number }) =>
-      Math.max(
-        0,
-        topInset + 8 - p.y,
-        p.y + floating.offsetHeight + 8 - innerHeight,
-        8 - p.x,
-        p.x + floating.offsetWidth + 8 - innerWidth,
-      );
+      Math.max(0, topInset + 8 - p.y, p.y + h + 8 - innerHeight, 8 - p.x, p.x + w + 8 - innerWidth);
+    let pos = await at(floating, placement);
     if (overflow(pos) > 0) {
       const other = await at(floating, OPPOSITE[placement.split('-')[0]!]!);
       if (overflow(other) < overflow(pos)) pos = other;
     }
-    floating.style.left = `${pos.x}px`;
-    floating.style.top = `${pos.y}px`;
+    const clamp = (v: number, min: number, max: number) => Math.max(min, Math.min(v, max - 8));
+    floating.style.left = `${clamp(pos.x, 8, innerWidth - w)}px`;
+    floating.style.top = `${clamp(pos.y, topInset + 8, innerHeight - h)}px`;
     floating.dataset.placed = '';
   };
   // Frames scroll on their own and move their content without any event the parent can observe, so a

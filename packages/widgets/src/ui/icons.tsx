@@ -1,24 +1,15 @@
 /** @jsxImportSource preact */
 
-/** The close cross; decorative, the button carries the label. */
-export function CloseIcon() {
-  return (
-    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
-      <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
-    </svg>
-  );
-}
+/** Stroke paths on a 16×16 grid. */
+export const CLOSE = 'M4 4l8 8M12 4l-8 8';
+export const CHEVRON = 'M4 10l4-4 4 4';
+export const CHECK = 'M3.5 8.5l3 3 6-7';
 
-export function CheckIcon() {
+/** A decorative line icon (the control around it carries the label); `turn` rotates it. */
+export function Icon({ d, turn }: { d: string; turn?: boolean }) {
   return (
-    <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
-      <path
-        d="M2.5 6.2l2.3 2.3 4.7-5"
-        fill="none"
-        stroke="currentColor"
-        stroke-width="1.8"
-        stroke-linecap="round"
-      />
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" style={turn ? 'rotate:180deg' : ''}>
+      <path d={d} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
     </svg>
   );
 }

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { format } from '../core/messages';
 import { checklistCounts, completion } from '../core/progress';
 import { useLatest, useMessages } from '../ui/hooks';
-import { CheckIcon, CloseIcon } from '../ui/icons';
+import { CHECK, CHEVRON, CLOSE, Icon } from '../ui/icons';
 import { LiveRegion } from '../ui/live-region';
 import { ShadowIsland } from '../ui/shadow-island';
 import type { WidgetBaseProps } from './base';
@@ -89,25 +89,11 @@ export function ChecklistView(props: ChecklistProps) {
             <span class="eyebrow">{counts.complete ? m.checklistComplete : progressText}</span>
           </span>
           <span class="sr">{collapsed ? m.expand : m.collapse}</span>
-          <svg
-            width="16"
-            height="16"
-            viewBox="0 0 16 16"
-            aria-hidden="true"
-            style={{ rotate: collapsed ? '180deg' : '0deg' }}
-          >
-            <path
-              d="M4 10l4-4 4 4"
-              fill="none"
-              stroke="currentColor"
-              stroke-width="1.8"
-              stroke-linecap="round"
-            />
-          </svg>
+          <Icon d={CHEVRON} turn={collapsed} />
         </button>
         {props.onDismiss && (
           <button class="x" aria-label={m.close} onClick={() => latest.current.onDismiss?.()}>
-            <CloseIcon />
+            <Icon d={CLOSE} />
           </button>
         )}
       </div>
@@ -118,7 +104,7 @@ export function ChecklistView(props: ChecklistProps) {
         {items.map((item) => {
           const content = (
             <>
-              <span class="check">{item.done && <CheckIcon />}</span>
+              <span class="check">{item.done && <Icon d={CHECK} />}</span>
               <span>
                 <span class="label">{item.title}</span>
                 {item.optional && <span class="tag">{m.optional}</span>}

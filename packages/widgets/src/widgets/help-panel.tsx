@@ -1,12 +1,12 @@
 /** @jsxImportSource preact */
 import type { HelpContent } from '@smart-onboarding/protocol/v1';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { type Inline, parseHelpText } from '../core/help-text';
+import { type Block, type Inline, parseHelpText } from '../core/help-text';
 import { anchorTo } from '../dom/anchor';
 import { bringIntoView, coveredTop } from '../dom/bring-into-view';
 import { rememberFocus } from '../dom/focus';
 import { prefersReducedMotion, useLatest, useMessages, useTargetElement } from '../ui/hooks';
-import { CloseIcon } from '../ui/icons';
+import { CLOSE, Icon } from '../ui/icons';
 import { LiveRegion } from '../ui/live-region';
 import { ShadowIsland } from '../ui/shadow-island';
 import type { WidgetBaseProps } from './base';
@@ -119,7 +119,7 @@ export function HelpPanelView(props: HelpPanelProps) {
             {props.title ?? m.helpTitle}
           </h2>
           <button class="x" aria-label={m.close} onClick={close}>
-            <CloseIcon />
+            <Icon d={CLOSE} />
           </button>
         </div>
         <div class="scroll" aria-busy={status === 'streaming'}>
@@ -131,23 +131,7 @@ export function HelpPanelView(props: HelpPanelProps) {
           {help.degradedReason && !generated && <p class="note">{m.helpDegraded}</p>}
           <div class={status === 'streaming' ? 'body caret' : 'body'}>
             {blocks.length === 0 && status === 'streaming' && <p class="note">{m.helpLoading}</p>}
-            {blocks.map((b) =>
-              b.kind === 'p' ? (
-                <p>{inlines(b.inlines)}</p>
-              ) : b.kind === 'ul' ? (
-                <ul>
-                  {b.items.map((it) => (
-                    <li>{inlines(it)}</li>
-                  ))}
-                </ul>
-              ) : (
-                <ol>
-                  {b.items.map((it) => (
-                    <li>{inlines(it)}</li>
-                  ))}
-                </ol>
-              ),
-            )}
+            {blocks.map(block)}
           </div>
           {status === 'error' && <p class="note">{m.helpError}</p>}
           {help.sources && help.sources.length > 0 && (
@@ -187,10 +171,22 @@ export function HelpPanelView(props: HelpPanelProps) {
   );
 }
 
+// Streamed text only ever grows at its end, so a block's position is its identity: no keys needed.
 function inlines(list: Inline[]) {
-  return list.map((r) =>
-    r.kind === 'strong' ? <strong>{r.text}</strong> : r.kind === 'code' ? <code>{r.text}</code> : r.text,
-  );
+  return list.map(inline);
+}
+
+function inline(r: Inline) {
+  return r.kind === 'strong' ? <strong>{r.text}</strong> : r.kind === 'code' ? <code>{r.text}</code> : r.text;
+}
+
+function item(list: Inline[]) {
+  return <li>{inlines(list)}</li>;
+}
+
+function block(b: Block) {
+  if (b.kind === 'p') return <p>{inlines(b.inlines)}</p>;
+  return b.kind === 'ul' ? <ul>{b.items.map(item)}</ul> : <ol>{b.items.map(item)}</ol>;
 }
 
 /**

@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Messages } from '../core/messages';
 import { anchorTo } from '../dom/anchor';
 import { useLatest, useMedia, useMessages, useTargetElement } from '../ui/hooks';
-import { CloseIcon } from '../ui/icons';
+import { CLOSE, Icon } from '../ui/icons';
 import { LiveRegion } from '../ui/live-region';
 import { ShadowIsland } from '../ui/shadow-island';
 import type { WidgetBaseProps } from './base';
@@ -93,7 +93,7 @@ export function NudgeView(props: NudgeProps) {
         <div class="head">
           <span class="eyebrow grow">{m.nudgeLabel}</span>
           <button class="x" aria-label={m.close} onClick={() => finish('dismissed')}>
-            <CloseIcon />
+            <Icon d={CLOSE} />
           </button>
         </div>
         <h2 id="so-nudge-title" class="title">

@@ -24,7 +24,7 @@ import {
   usePathname,
   useTargetElement,
 } from '../ui/hooks';
-import { CloseIcon } from '../ui/icons';
+import { CLOSE, Icon } from '../ui/icons';
 import { LiveRegion } from '../ui/live-region';
 import { ShadowIsland } from '../ui/shadow-island';
 import type { WidgetBaseProps } from './base';
@@ -161,9 +161,7 @@ export function TourView(props: TourProps) {
   useEffect(() => {
     if (mode === 'hidden' || shown === index) return;
     setShown(index);
-    setAnnouncement(
-      format(m.stepAnnouncement, { current: index + 1, total: steps.length, title: step!.title }),
-    );
+    setAnnouncement(`${format(m.stepOf, { current: index + 1, total: steps.length })}: ${step!.title}`);
     latest.current.onShown?.({ step: step!, index });
   }, [mode, index]);
 
@@ -272,7 +270,7 @@ export function TourView(props: TourProps) {
         <div class="head">
           <span class="eyebrow grow">{format(m.stepOf, { current: index + 1, total: steps.length })}</span>
           <button class="x" aria-label={m.close} onClick={() => dispatch({ type: 'dismiss' })}>
-            <CloseIcon />
+            <Icon d={CLOSE} />
           </button>
         </div>
         <h2 id="so-tour-title" class="title">
