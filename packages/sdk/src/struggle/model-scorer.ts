@@ -7,6 +7,8 @@ export type ModelUnavailable = 'wasm-blocked' | 'load-failed';
 export interface ModelScore {
   score: number;
   reasons: StruggleReason[];
+  /** Time the inference took where it ran (in the worker), ms. */
+  inferenceMs?: number;
 }
 
 /**

@@ -26,6 +26,24 @@ export type FromWorker =
   | { type: 'scored'; id: number; score: number; reasons: StruggleReason[]; ms: number }
   | { type: 'score-failed'; id: number; message: string };
 
+/** The ONNX runtime's wasm binary (onnxruntime-web's single-threaded SIMD build; its JS glue is bundled in the worker). */
+export const ORT_WASM_FILE = 'ort-wasm-simd-threaded.wasm';
+
+/**
+ * The URL of an asset beside the base, keeping the base's query string: a cross-origin edge wants the
+ * publishable key as `?key=` on every file, and neither `importScripts` nor onnxruntime-web's wasm fetch
+ * can add a header.
+ *
+ * @example
+ * assetUrl('https://edge.example.com/v1/model/?key=pk_1', 'struggle-model.json');
+ * // 'https://edge.example.com/v1/model/struggle-model.json?key=pk_1'
+ */
+export function assetUrl(base: string, file: string): string {
+  const url = new URL(file, base);
+  url.search = new URL(base).search;
+  return url.href;
+}
+
 /** Errors that mean the page's Content Security Policy refused WebAssembly or the worker. */
 export function isCspRefusal(message: string): boolean {
   return /content security policy|unsafe-eval|wasm-eval|wasm-unsafe-eval|refused to/i.test(message);

@@ -8,7 +8,15 @@
  * and saying so early spares the page a 14 MB download that could never run.
  */
 import * as ort from 'onnxruntime-web/wasm';
-import { type FromWorker, isCspRefusal, MODEL_ASSETS, type ModelManifest, type ToWorker } from './messages';
+import {
+  assetUrl,
+  type FromWorker,
+  isCspRefusal,
+  MODEL_ASSETS,
+  type ModelManifest,
+  ORT_WASM_FILE,
+  type ToWorker,
+} from './messages';
 import { reasonsFrom } from './reasons';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -32,13 +40,13 @@ async function init(assetsBaseUrl: string): Promise<void> {
     return;
   }
   try {
-    const res = await fetch(new URL(MODEL_ASSETS.manifest, assetsBaseUrl));
+    const res = await fetch(assetUrl(assetsBaseUrl, MODEL_ASSETS.manifest));
     if (!res.ok) throw new Error(`${MODEL_ASSETS.manifest}: HTTP ${res.status}`);
     manifest = (await res.json()) as ModelManifest;
     ort.env.wasm.numThreads = 1;
     ort.env.wasm.proxy = false;
-    ort.env.wasm.wasmPaths = assetsBaseUrl;
-    const model = await fetch(new URL(manifest.model, assetsBaseUrl));
+    ort.env.wasm.wasmPaths = { wasm: assetUrl(assetsBaseUrl, ORT_WASM_FILE) };
+    const model = await fetch(assetUrl(assetsBaseUrl, manifest.model));
     if (!model.ok) throw new Error(`${manifest.model}: HTTP ${model.status}`);
     session = await ort.InferenceSession.create(new Uint8Array(await model.arrayBuffer()), {
       executionProviders: ['wasm'],
