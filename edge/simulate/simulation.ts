@@ -2,7 +2,14 @@ import type { PersonaType } from '@smart-onboarding/protocol';
 import type { InterventionExposure } from '../src/intelligence/intervention/effectiveness';
 import type { Random } from '../src/intelligence/random';
 import type { SimBackend } from './backend';
-import { chanceOfStruggle, pickPersona, profileOf, stepSeconds, struggleReport } from './simulated-user';
+import {
+  chanceOfStruggle,
+  pickPersona,
+  profileOf,
+  type SimPersona,
+  stepSeconds,
+  struggleReport,
+} from './simulated-user';
 
 export interface UserResult {
   userId: string;
@@ -29,8 +36,10 @@ export async function simulateUser(
   userId: string,
   rng: Random,
   start: number,
+  forcedPersona?: SimPersona,
 ): Promise<UserResult> {
-  const persona = pickPersona(rng);
+  const drawn = pickPersona(rng);
+  const persona = forcedPersona ?? drawn;
   const profile = profileOf(persona, rng);
   let t = start;
   const exposures: InterventionExposure[] = [];
