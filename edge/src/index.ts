@@ -1,6 +1,9 @@
 import { createApp } from './app';
+import { database } from './db/client';
+import { pruneProcessedEvents } from './db/queries/engagement';
 import type { Env } from './env';
 import { consumeDeadLetters, consumeEvents } from './events/consumer';
+import { SEEN_EVENTS_TTL_MS } from './journey/journey-object';
 
 export { JourneyObject } from './journey/journey-object';
 
@@ -12,5 +15,12 @@ export default {
   async queue(batch, env) {
     if (batch.queue.endsWith('-dlq')) await consumeDeadLetters(batch, env);
     else await consumeEvents(batch, env);
+  },
+  /**
+   * Daily upkeep (wrangler.jsonc `triggers`): forgets counted event ids a day after journey objects stop
+   * recognising them as duplicates, since no retry can come later than that.
+   */
+  async scheduled(controller, env) {
+    await pruneProcessedEvents(database(env.DB), controller.scheduledTime - SEEN_EVENTS_TTL_MS - 86_400_000);
   },
 } satisfies ExportedHandler<Env>;

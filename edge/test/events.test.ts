@@ -220,3 +220,25 @@ describe('the event queue consumer', () => {
     expect(letters.reason).toMatch(/^invalid message/);
   });
 });
+
+describe('daily upkeep', () => {
+  it('prunes counted event ids older than any retry could be', async () => {
+    const { createScheduledController } = await import('cloudflare:test');
+    const { default: worker } = await import('../src/index');
+    const { addEngagement } = await import('../src/db/queries/engagement');
+    const db = database(env.DB);
+    const old = batch(1).events;
+    const recent = batch(1).events;
+    const now = Date.now();
+    const parsed = (await import('@smart-onboarding/protocol')).EventBatch.parse({
+      sentAt: 1,
+      events: [...old, ...recent],
+    }).events;
+    await addEngagement(db, 'upkeep', 'u', [parsed[0]!], now - 9 * 86_400_000);
+    await addEngagement(db, 'upkeep', 'u', [parsed[1]!], now - 86_400_000);
+    await worker.scheduled(createScheduledController({ scheduledTime: now }), env, createExecutionContext());
+    // The old id is forgotten (a redelivery would count again); the recent one is still recognised.
+    expect(await addEngagement(db, 'upkeep', 'u', [parsed[0]!], now)).toBe(1);
+    expect(await addEngagement(db, 'upkeep', 'u', [parsed[1]!], now)).toBe(0);
+  });
+});

@@ -142,6 +142,19 @@ describe('the journey WebSocket', () => {
     socket.close();
   });
 
+  it('limits how fast one socket may send (rate_limited), and recovers', async () => {
+    const socket = await open(uniqueUser('ws'));
+    for (let i = 0; i < 80; i++) socket.send({ type: 'ping', t: i });
+    const replies = [];
+    for (let i = 0; i < 80; i++) replies.push(await socket.next());
+    const limited = replies.filter((r) => r.type === 'error' && r.error.code === 'rate_limited').length;
+    expect(limited).toBeGreaterThan(0);
+    expect(replies.filter((r) => r.type === 'pong').length).toBeGreaterThanOrEqual(60);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await socket.request({ type: 'ping', t: 1 }, 'pong')).toMatchObject({ t: 1 });
+    socket.close();
+  });
+
   it('pushes the next step to every open tab when progress is made over HTTP', async () => {
     const user = uniqueUser('ws');
     await initialize(user);

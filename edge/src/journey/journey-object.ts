@@ -34,7 +34,8 @@ import {
 } from './journey-state';
 import { fail, type Outcome, ok } from './outcome';
 import { type JourneyPolicies, journeyPolicies } from './policies';
-import { SOCKET_HEADERS, type SocketAttachment, WS_MAX_MESSAGE_CHARS } from './socket';
+import { SOCKET_HEADERS, type SocketAttachment, WS_MAX_MESSAGE_CHARS, WS_RATE } from './socket';
+import { TokenBucket } from './token-bucket';
 
 /** Whose journey an object holds. Every call names it, and the object refuses a call for someone else. */
 export interface JourneyOwner {
@@ -73,6 +74,8 @@ export class JourneyObject extends DurableObject<Env> {
   private ingestChain: Promise<unknown> = Promise.resolve();
   /** Cache writes run in order, each writing the state current when it runs: the last write wins with the newest. */
   private cacheChain: Promise<unknown> = Promise.resolve();
+  /** Per-socket message budgets (in memory: a hibernated socket starts with a full bucket). */
+  private readonly buckets = new Map<string, TokenBucket>();
   /** D1 summary writes, in the same way. */
   private summaryChain: Promise<unknown> = Promise.resolve();
 
@@ -469,7 +472,11 @@ export class JourneyObject extends DurableObject<Env> {
     if (!claimed.ok) return new Response(claimed.error.message, { status: 409 });
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, sessionId ? [sessionId] : []);
-    server.serializeAttachment({ ...owner, sessionId } satisfies SocketAttachment);
+    server.serializeAttachment({
+      ...owner,
+      sessionId,
+      socketId: crypto.randomUUID(),
+    } satisfies SocketAttachment);
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -497,6 +504,19 @@ export class JourneyObject extends DurableObject<Env> {
     const attachment = ws.deserializeAttachment() as SocketAttachment | null;
     if (!attachment) return this.sendError(ws, 'unauthorized', 'this socket has no owner');
     const owner = { tenantId: attachment.tenantId, userId: attachment.userId };
+    // Keyed by the id in the attachment: the WebSocket object may be a new wrapper for each event.
+    let bucket = this.buckets.get(attachment.socketId);
+    if (!bucket) {
+      bucket = new TokenBucket(WS_RATE.burst, WS_RATE.perSecond);
+      this.buckets.set(attachment.socketId, bucket);
+    }
+    if (!bucket.take(Date.now())) {
+      return this.sendError(
+        ws,
+        'rate_limited',
+        `at most ${WS_RATE.perSecond} messages a second; send again later`,
+      );
+    }
     if (typeof data !== 'string')
       return this.sendError(ws, 'unsupported_media_type', 'send JSON text frames');
     if (data.length > WS_MAX_MESSAGE_CHARS) {
@@ -548,6 +568,8 @@ export class JourneyObject extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string) {
+    const attachment = ws.deserializeAttachment() as SocketAttachment | null;
+    if (attachment) this.buckets.delete(attachment.socketId);
     try {
       ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
     } catch {

@@ -10,7 +10,12 @@ export interface SocketAttachment {
   tenantId: string;
   userId: string;
   sessionId: string;
+  /** This socket's own id (a tab may reconnect with the same session). */
+  socketId: string;
 }
 
 /** A client message may carry a full event batch (256 KB of UTF-8) and a little envelope. */
 export const WS_MAX_MESSAGE_CHARS = 300_000;
+
+/** Messages a socket may send: a burst, then a steady rate (the SDK batches, so it needs far less). */
+export const WS_RATE = { burst: 60, perSecond: 20 } as const;
