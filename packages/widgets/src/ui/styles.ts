@@ -19,14 +19,14 @@ export const css = /* css */ `
   --s: light-dark(var(--so-soft, #eef0ff), var(--so-dark-soft, #2a2c48));
   --k: light-dark(var(--so-backdrop, #0f111a73), var(--so-dark-backdrop, #0009));
   --r: var(--so-radius, 12px);
-  font: 14px/1.5 var(--so-font, system-ui, sans-serif);
-  color: var(--f);
   display: block;
 }
 :host([data-so-theme="light"]) { color-scheme: light; }
 :host([data-so-theme="dark"]) { color-scheme: dark; }
 :host([data-so-layer]) { position: fixed; top: 0; left: 0; z-index: var(--so-z, 2147483000); }
 * { box-sizing: border-box; }
+/* Typography is set on our own roots, not the host, which a page rule such as "* { font: … !important }" reaches. */
+.card, .progress { font: 14px/1.5 var(--so-font, system-ui, sans-serif); color: var(--f); }
 .card { background: var(--b); border: 1px solid var(--l); border-radius: var(--r); box-shadow: var(--so-shadow, 0 12px 36px #10121b33); padding: 16px; }
 .pop, .center, .sheet, .corner, .panel, .spot, .scrim, .beacon { position: fixed; }
 .pop { top: 0; left: 0; width: min(360px, 100vw - 16px); opacity: 0; }

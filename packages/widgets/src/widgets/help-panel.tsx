@@ -70,7 +70,7 @@ export function HelpPanelView(props: HelpPanelProps) {
   }, [stream]);
 
   const text = streamed ? streamed.text : (help.text ?? '');
-  const status: HelpStatus = streamed ? streamed.status : props.streaming ? 'streaming' : 'done';
+  const status: HelpStatus = streamed ? streamed.status : stream || props.streaming ? 'streaming' : 'done';
   const previousStatus = useRef<HelpStatus | null>(null);
   useEffect(() => {
     const before = previousStatus.current;
