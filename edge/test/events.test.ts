@@ -236,7 +236,7 @@ describe('daily upkeep', () => {
     }).events;
     await addEngagement(db, 'upkeep', 'u', [parsed[0]!], now - 9 * 86_400_000);
     await addEngagement(db, 'upkeep', 'u', [parsed[1]!], now - 86_400_000);
-    await worker.scheduled(createScheduledController({ scheduledTime: now }), env, createExecutionContext());
+    await worker.scheduled(createScheduledController({ scheduledTime: now }), env);
     // The old id is forgotten (a redelivery would count again); the recent one is still recognised.
     expect(await addEngagement(db, 'upkeep', 'u', [parsed[0]!], now)).toBe(1);
     expect(await addEngagement(db, 'upkeep', 'u', [parsed[1]!], now)).toBe(0);
