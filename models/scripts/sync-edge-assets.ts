@@ -7,7 +7,10 @@
  */
 import path from 'node:path';
 import { buildModelAssets } from '../src/assets/build-assets';
+import { userPath } from '../src/cli/user-path';
 
-const target = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '../../edge/public/v1/model'));
+const target = process.argv[2]
+  ? userPath(process.argv[2])
+  : path.resolve(import.meta.dirname, '../../edge/public/v1/model');
 const assets = await buildModelAssets(target);
 for (const f of assets.files) process.stdout.write(`${path.join(assets.dir, f.name)}  ${f.bytes} bytes\n`);

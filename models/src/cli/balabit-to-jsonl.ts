@@ -8,8 +8,10 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import path from 'node:path';
 import { balabitToEvents, loadBalabit } from '../balabit';
 import { formatTrace } from '../trace-io';
+import { userPath } from './user-path';
 
-const arg = process.argv[2];
+const given = process.argv[2];
+const arg = given && userPath(given);
 if (!arg) {
   process.stderr.write('usage: balabit-to-jsonl <out-dir> | <session-csv>\n');
   process.exit(2);

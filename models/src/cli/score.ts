@@ -22,6 +22,7 @@ import {
 } from '../scoring';
 import { DEFAULT_ALARM, FEATURE_NAMES, reasonsFrom } from '../sdk';
 import { parseTrace, TraceError } from '../trace-io';
+import { userPath } from './user-path';
 
 const MODELS_DIR = path.resolve(import.meta.dirname, '../..');
 
@@ -59,7 +60,7 @@ async function main(): Promise<number> {
     process.stderr.write('usage: pnpm score <trace.jsonl> [--rules] [--model file.onnx]\n');
     return 2;
   }
-  const events = parseTrace(readFileSync(file === '-' ? 0 : file, 'utf8'));
+  const events = parseTrace(readFileSync(file === '-' ? 0 : userPath(file), 'utf8'));
   const points = tracePoints(events);
   let scores: PointScore[];
   let alarms: AlarmLine[];
@@ -67,7 +68,7 @@ async function main(): Promise<number> {
     scores = scoreWithRules(events, points);
     alarms = alarmsOf(points, scores, DEFAULT_ALARM);
   } else {
-    const modelFile = path.resolve(values.model ?? path.join(MODELS_DIR, MODEL_FILE));
+    const modelFile = values.model ? userPath(values.model) : path.join(MODELS_DIR, MODEL_FILE);
     const manifest = JSON.parse(
       readFileSync(path.join(path.dirname(modelFile), MANIFEST_FILE), 'utf8'),
     ) as ShippedManifest;

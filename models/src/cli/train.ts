@@ -7,7 +7,8 @@
  *   pnpm train --no-balabit         skips the Balabit false-alarm figures
  *   pnpm train --from-export <windows.jsonl> --out <dir>   trains on feature windows exported from the edge
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBalabit } from '../balabit';
@@ -15,8 +16,15 @@ import { FULL_CONFIG, QUICK_CONFIG } from '../pipeline/config';
 import { runPipeline } from '../pipeline/run';
 import { MANIFEST_FILE } from '../pipeline/train-model';
 import { trainFromExport } from '../production/train-from-export';
+import { userPath } from './user-path';
 
 const MODELS_DIR = path.resolve(import.meta.dirname, '../..');
+const BIOME = path.resolve(MODELS_DIR, '../node_modules/.bin/biome');
+
+/** The repository formats Markdown with Biome: format the card the same way, so `pnpm lint` stays clean. */
+function formatCard(file: string): void {
+  if (existsSync(BIOME)) execFileSync(BIOME, ['format', '--write', file], { stdio: 'ignore' });
+}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -29,12 +37,12 @@ async function main(): Promise<number> {
       seed: { type: 'string' },
     },
   });
-  const out = path.resolve(values.out ?? MODELS_DIR);
+  const out = values.out ? userPath(values.out) : MODELS_DIR;
   const base = values.quick ? QUICK_CONFIG : FULL_CONFIG;
   const config = values.seed ? { ...base, seed: Number(values.seed) } : base;
 
   if (values['from-export']) {
-    const result = trainFromExport(readFileSync(values['from-export'], 'utf8'), config);
+    const result = trainFromExport(readFileSync(userPath(values['from-export']), 'utf8'), config);
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, result.manifest.model), result.onnx);
     writeFileSync(path.join(out, MANIFEST_FILE), `${JSON.stringify(result.manifest, null, 2)}\n`);
@@ -61,6 +69,7 @@ async function main(): Promise<number> {
   writeFileSync(modelPath, run.model.onnx);
   writeFileSync(path.join(out, MANIFEST_FILE), manifestText);
   writeFileSync(path.join(out, 'MODEL_CARD.md'), run.card);
+  formatCard(path.join(out, 'MODEL_CARD.md'));
   const e = run.evaluation;
   process.stderr.write(
     `wrote ${modelPath} (${run.model.onnx.byteLength} bytes, sha256 ${run.model.manifest.sha256})\n` +
