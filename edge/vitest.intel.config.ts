@@ -1,35 +1,42 @@
-import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import path from 'node:path';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineProject } from 'vitest/config';
 
 /**
- * The intelligence tests (pure core, Azure OpenAI adapter, escalation) inside workerd. A globalSetup in
- * Node starts the Azure OpenAI stand-in and a webhook receiver; tests reach them over real HTTP, with the
- * URLs handed over by `inject()`.
+ * The intelligence tests (pure core, Azure OpenAI adapter, escalation, simulation) inside workerd. A
+ * globalSetup in Node starts the Azure OpenAI stand-in and a webhook receiver; tests reach them over real
+ * HTTP, with the URLs handed over by `inject()`. D1 has the edge's own migrations applied.
  *
- * The Worker under test is a bare runner, not wrangler.jsonc's Worker: these modules need no binding yet,
+ * The Worker under test is a bare runner, not wrangler.jsonc's Worker: these modules need only D1 so far,
  * and a half-built route elsewhere in the edge must not stop them from running. Phase 2 (wiring into the
  * journey Durable Object) switches to `wrangler: { configPath: './wrangler.jsonc' }`.
  */
-export default defineProject({
-  plugins: [
-    cloudflareTest({
-      miniflare: {
-        compatibilityDate: '2026-10-01',
-        compatibilityFlags: ['nodejs_compat'],
-      },
-    }),
-  ],
-  test: {
-    name: 'edge-intel',
-    include: [
-      'src/intelligence/**/*.test.ts',
-      'src/ai/**/*.test.ts',
-      'src/escalation/**/*.test.ts',
-      'test/azure/**/*.test.ts',
-      'simulate/**/*.test.ts',
+export default defineProject(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'));
+  return {
+    plugins: [
+      cloudflareTest({
+        miniflare: {
+          compatibilityDate: '2026-10-01',
+          compatibilityFlags: ['nodejs_compat'],
+          d1Databases: ['DB'],
+          bindings: { TEST_MIGRATIONS: migrations },
+        },
+      }),
     ],
-    exclude: ['**/*.node.test.ts'],
-    globalSetup: ['./test/azure/global-setup.ts'],
-    testTimeout: 20_000,
-  },
+    test: {
+      name: 'edge-intel',
+      include: [
+        'src/intelligence/**/*.test.ts',
+        'src/ai/**/*.test.ts',
+        'src/escalation/**/*.test.ts',
+        'test/azure/**/*.test.ts',
+        'simulate/**/*.test.ts',
+      ],
+      exclude: ['**/*.node.test.ts'],
+      globalSetup: ['./test/azure/global-setup.ts'],
+      setupFiles: ['./test/azure/apply-migrations.ts'],
+      testTimeout: 20_000,
+    },
+  };
 });
