@@ -155,7 +155,7 @@ describe('the journey WebSocket', () => {
     socket.close();
   });
 
-  it('pushes the next step to every open tab when progress is made over HTTP', async () => {
+  it('pushes the next step and interventions to every open tab when they happen over HTTP', async () => {
     const user = uniqueUser('ws');
     await initialize(user);
     const tabA = await open(user);
@@ -169,6 +169,20 @@ describe('the journey WebSocket', () => {
     for (const tab of [tabA, tabB]) {
       const pushed = await tab.next();
       expect(pushed).toMatchObject({ type: 'next_step', step: { id: 'connect-account' } });
+    }
+    const t = Date.now();
+    const struggle = await api(`/v1/journeys/${user}/struggle`, {
+      method: 'POST',
+      headers: await browserHeaders(user),
+      body: JSON.stringify({ score: 0.95, source: 'model', reasons: [], t }),
+    });
+    const { plan } = await json<{ plan: { id: string } }>(struggle);
+    for (const tab of [tabA, tabB]) {
+      expect(await tab.next()).toMatchObject({
+        type: 'intervention',
+        reportedAt: t,
+        plan: { id: plan.id, stepId: 'connect-account' },
+      });
       tab.close();
     }
   });

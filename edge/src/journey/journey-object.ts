@@ -312,7 +312,11 @@ export class JourneyObject extends DurableObject<Env> {
    * Decides what to do about a struggle report with the intervention policy, records the decision in
    * the journey and in D1, and returns the plan (kind `none` when nothing should be shown).
    */
-  async handleUserStruggle(owner: JourneyOwner, report: StruggleMetrics): Promise<Outcome<InterventionPlan>> {
+  async handleUserStruggle(
+    owner: JourneyOwner,
+    report: StruggleMetrics,
+    options: { pushToSockets?: boolean } = {},
+  ): Promise<Outcome<InterventionPlan>> {
     const claimed = this.claim(owner);
     if (!claimed.ok) return claimed;
     const state = this.read<JourneyState>('journey');
@@ -341,6 +345,10 @@ export class JourneyObject extends DurableObject<Env> {
       });
     } catch (err) {
       console.warn('intervention record failed', err);
+    }
+    // A report that came over HTTP (a beacon, a server) is answered on the user's open tabs too.
+    if (options.pushToSockets && plan.kind !== 'none' && !plan.holdout) {
+      this.broadcast({ type: 'intervention', plan, reportedAt: report.t });
     }
     return ok(plan);
   }

@@ -198,7 +198,9 @@ export const journeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   })
   .openapi(handleUserStruggle, async (c) => {
     const owner = await resolveUser(c, c.req.valid('param').userId);
-    const plan = unwrap(await journeyStub(c.env, owner).handleUserStruggle(owner, c.req.valid('json')));
+    const plan = unwrap(
+      await journeyStub(c.env, owner).handleUserStruggle(owner, c.req.valid('json'), { pushToSockets: true }),
+    );
     return c.json({ plan }, 200);
   })
   .openapi(completeOnboarding, async (c) => {
