@@ -126,6 +126,23 @@ describe('SmartOnboardingService over HTTP (publishable key + user hash)', () =>
     expect(await json(res)).toMatchObject({ error: { code: 'conflict' } });
   });
 
+  it('takes the email from servers only', async () => {
+    const user = uniqueUser();
+    const body = { flowId: DEMO.flowId, profile: { email: 'ada@example.com' } };
+    const browser = await post(`/v1/journeys/${user}`, user, body);
+    expect(browser.status).toBe(400);
+    expect(await json(browser)).toMatchObject({
+      error: { code: 'validation_failed', details: { issues: [{ path: 'profile.email' }] } },
+    });
+    const server = await api(`/v1/journeys/${user}`, {
+      method: 'POST',
+      headers: serverHeaders,
+      body: JSON.stringify(body),
+    });
+    expect(server.status).toBe(201);
+    expect(JSON.stringify(await server.json())).not.toContain('ada@example.com');
+  });
+
   it('validates bodies with the protocol schemas', async () => {
     const user = uniqueUser();
     const res = await post(`/v1/journeys/${user}`, user, { flowId: 'Not A Slug' });

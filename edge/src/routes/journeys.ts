@@ -169,6 +169,12 @@ export const journeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   .openapi(initializeUserJourney, async (c) => {
     const owner = await resolveUser(c, c.req.valid('param').userId);
     const body = c.req.valid('json');
+    if (body.profile?.email !== undefined && c.var.caller.key.kind !== 'secret') {
+      // The email exists so escalations can name the user to a human: only the tenant's server may set it.
+      throw new ApiError(400, 'validation_failed', 'profile.email is accepted with a secret key only', {
+        issues: [{ path: 'profile.email', message: 'send the email from your server, with a secret key' }],
+      });
+    }
     const flow = await getFlowVersion(database(c.env.DB), owner.tenantId, body.flowId);
     if (!flow) throw new ApiError(404, 'not_found', `no flow "${body.flowId}"`);
     const { journey, created } = unwrap(
