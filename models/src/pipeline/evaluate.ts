@@ -41,6 +41,7 @@ export interface Evaluation {
   overall: AucPair;
   calibration: ReturnType<typeof calibration>;
   perDevice: (AucPair & { group: string })[];
+  perView: (AucPair & { group: string })[];
   perPersona: (AucPair & { group: string })[];
   episodes: { model: EpisodeOutcome; rules: EpisodeOutcome };
   kinds: KindRow[];
@@ -69,7 +70,14 @@ export function evaluate(
   balabit?: readonly BalabitSession[],
   onStep?: () => void,
 ): Evaluation {
-  const rows: { model: number; rules: number; label: number; persona: string; device: string }[] = [];
+  const rows: {
+    model: number;
+    rules: number;
+    label: number;
+    persona: string;
+    device: string;
+    view: string;
+  }[] = [];
   const modelOutcomes: EpisodeOutcome[] = [];
   const rulesOutcomes: EpisodeOutcome[] = [];
   const kinds = new Map<string, KindRow>();
@@ -83,6 +91,7 @@ export function evaluate(
         label: w.label,
         persona: w.persona,
         device: w.device,
+        view: s.sim.view,
       });
     const points = tracePoints(events);
     const modelAlarms = alarmsOf(points, scoreWithModel(params, points), alarm);
@@ -129,6 +138,7 @@ export function evaluate(
       rows.map((r) => r.label),
     ),
     perDevice: DEVICES.map((d) => ({ group: d, ...pick((r) => r.device === d) })),
+    perView: ['full', 'pointer-only'].map((v) => ({ group: `${v} capture`, ...pick((r) => r.view === v) })),
     perPersona: personas.map((p) => ({ group: p, ...pick((r) => r.persona === p) })),
     episodes: { model: sumOutcomes(modelOutcomes), rules: sumOutcomes(rulesOutcomes) },
     kinds: [...kinds.values()].sort(

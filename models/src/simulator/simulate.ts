@@ -53,6 +53,8 @@ export interface Episode {
 export interface BehaviorSimulation {
   persona: Persona;
   seed: number;
+  /** What the capture saw (see `TestScenario.view`). */
+  view: 'full' | 'pointer-only';
   events: RawEvent[];
   episodes: Episode[];
 }
@@ -117,5 +119,11 @@ export function simulateUserBehavior(
     episodes.push({ kind, struggle: isStruggle(kind), t0, t1: session.t });
   }
   const events = session.events();
-  return { persona, seed, events: pointerOnly ? pointerOnlyView(events) : events, episodes };
+  return {
+    persona,
+    seed,
+    view: pointerOnly ? 'pointer-only' : 'full',
+    events: pointerOnly ? pointerOnlyView(events) : events,
+    episodes,
+  };
 }
