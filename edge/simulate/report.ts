@@ -36,6 +36,8 @@ export interface AbReport {
   medianSecondsDeltaCi95: [number, number];
   intervention: ReturnType<typeof trackInterventionEffectiveness>;
   calibration?: ReturnType<typeof calibrationReport>;
+  /** Completion per persona in each arm (the seed's bias check: who gains, who loses). */
+  byPersona: Array<{ persona: string; a: ReturnType<typeof wilson>; b: ReturnType<typeof wilson> }>;
 }
 
 export function abReport(
@@ -59,6 +61,14 @@ export function abReport(
       b.filter((r) => r.completed).map((r) => r.seconds),
       seededRandom(23),
     ),
+    byPersona: [...new Set(a.map((r) => r.persona))].sort().map((persona) => {
+      const of = (rs: readonly UserResult[]) => rs.filter((r) => r.persona === persona);
+      return {
+        persona,
+        a: wilson(of(a).filter((r) => r.completed).length, of(a).length),
+        b: wilson(of(b).filter((r) => r.completed).length, of(b).length),
+      };
+    }),
     intervention: trackInterventionEffectiveness(
       b.flatMap((r) => r.exposures),
       windowMs,
@@ -92,6 +102,13 @@ export function formatReport(r: AbReport): string {
     `intervention uplift in B (progress within ${r.intervention.windowMs / 60_000} min, shown vs holdout): ${pct(r.intervention.uplift)}  95% CI ${ci(r.intervention.upliftCi95, pct)}`,
     `  shown:   ${r.intervention.treated.progressed}/${r.intervention.treated.n} = ${pct(r.intervention.treated.rate)}   holdout: ${r.intervention.holdout.progressed}/${r.intervention.holdout.n} = ${pct(r.intervention.holdout.rate)}`,
   ];
+  lines.push(
+    'completion by persona (A → B, 95% CI of B − A):',
+    ...r.byPersona.map(
+      (p) =>
+        `  ${p.persona.padEnd(18)} ${pct(p.a.rate).padStart(6)} → ${pct(p.b.rate).padStart(6)}  ${ci(differenceCi(p.b, p.a), pct)}  (n ${p.a.n})`,
+    ),
+  );
   if (r.calibration) {
     lines.push(
       `success prediction (B, after the 2nd step) vs outcome: Brier ${r.calibration.brier.toFixed(3)}, ECE ${r.calibration.ece.toFixed(3)}, n ${r.calibration.count}`,
