@@ -81,7 +81,8 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 // Worker vars from this environment: wrangler dev does not read process.env for them.
-const vars = [];
+// ENVIRONMENT=development makes the edge seed the demo tenant (wrangler.jsonc says production).
+const vars = ['--var', 'ENVIRONMENT:development'];
 for (const name of ['UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN']) {
   if (process.env[name]) vars.push('--var', `${name}:${process.env[name]}`);
 }

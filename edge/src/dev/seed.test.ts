@@ -1,0 +1,31 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { database } from '../db/client';
+import { getFlowVersion } from '../db/queries/flows';
+import { ensureDemoSeeded, seedDemoTenant } from './seed';
+
+describe('the demo tenant', () => {
+  it('is never seeded outside development', async () => {
+    // A database that fails on any use proves nothing was touched.
+    const DB = new Proxy(
+      {},
+      {
+        get: () => () => {
+          throw new Error('touched D1');
+        },
+      },
+    ) as D1Database;
+    await expect(ensureDemoSeeded({ ...env, ENVIRONMENT: 'production', DB })).resolves.toBeUndefined();
+  });
+
+  it('is seeded idempotently, with its flow', async () => {
+    await seedDemoTenant(env);
+    await seedDemoTenant(env);
+    const flow = await getFlowVersion(database(env.DB), 'demo', 'creator-studio');
+    expect(flow?.version).toBe(1);
+    expect(flow?.flow.steps.find((s) => s.id === 'connect-account')?.target?.selector).toBe(
+      '#connect-instagram',
+    );
+    expect(flow?.flow.steps.some((s) => s.variants.length > 0)).toBe(true);
+  });
+});
