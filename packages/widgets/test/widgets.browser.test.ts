@@ -88,12 +88,6 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const inShadow = <T>(page: import('playwright-core').Page, host: string, fn: string) =>
-  page.evaluate(
-    ([h, f]) => new Function('root', f!)(document.querySelector(h!)!.shadowRoot) as T,
-    [host, fn],
-  );
-
 describe('Checklist', () => {
   it('shows progress, starts unfinished items, collapses, and completes when required items are done', async () => {
     const page = await h.open('/checklist.html');

@@ -52,7 +52,7 @@ button { font: inherit; color: inherit; cursor: pointer; border: 0; background: 
 button:hover { filter: brightness(1.1); }
 .x { display: grid; place-items: center; width: 32px; height: 32px; border-radius: 8px; color: var(--m); }
 :focus-visible { outline: 2px solid var(--a); outline-offset: 2px; }
-.card:focus { outline: 0; }
+[tabindex="-1"]:focus { outline: 0; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .beacon { width: 24px; height: 24px; border-radius: 50%; display: grid; place-items: center; }
 .beacon::before { content: ""; width: 12px; height: 12px; border-radius: 50%; background: var(--a); box-shadow: 0 0 0 3px var(--b); }

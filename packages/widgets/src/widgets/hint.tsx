@@ -34,7 +34,7 @@ export function HintView(props: HintProps) {
   const tip = useRef<HTMLDivElement>(null);
   const shownOnce = useRef(false);
 
-  // The beacon sits on the target's top-right corner and follows it; the tip hangs below the beacon.
+  // The beacon sits on the target's top-right corner and follows it; the tip opens beside the target.
   useLayoutEffect(() => {
     const b = beacon.current;
     if (!element || !b) return;
@@ -48,7 +48,7 @@ export function HintView(props: HintProps) {
     });
   }, [element, dismissed]);
   useLayoutEffect(() => {
-    if (open && beacon.current) return anchorTo({ target: beacon.current, floating: tip.current, gap: 8 });
+    if (open && element) return anchorTo({ target: element, floating: tip.current });
   }, [open, element]);
 
   useEffect(() => {
