@@ -38,7 +38,7 @@ export async function startHarness(pages: Record<string, string>): Promise<Harne
 export function snippet(init: string): string {
   return `<script>
 !function(w,d,n,s){if(w[n])return;var q=[],o=w[n]={_q:q};'init identify track setConsent on off setStep status shutdown'.split(' ').forEach(function(m){o[m]=function(){q.push([m,[].slice.call(arguments)])}});s=d.createElement('script');s.async=1;s.src='/smart-onboarding.js';d.head.appendChild(s)}(window,document,'SmartOnboarding');
-window.seen = { signal: [], struggle: [], scorer: [] };
+window.seen = { signal: [], struggle: [], scorer: [], intervention: [] };
 for (const k of Object.keys(window.seen)) SmartOnboarding.on(k, (p) => window.seen[k].push(p));
 ${init}
 </script>`;

@@ -14,6 +14,8 @@ export interface CountingProxy {
    */
   batches: {
     via: 'http' | 'socket';
+    /** The `user` credential the batch came with. */
+    user: string | null;
     ids: string[];
     names: string[];
     status: number;
@@ -78,6 +80,7 @@ export async function startProxy(target: string): Promise<CountingProxy> {
             }
             state.batches.push({
               via: 'http',
+              user: new URL(req.url ?? '/', 'http://x').searchParams.get('user'),
               ids,
               names,
               status: up.statusCode ?? 0,
@@ -119,6 +122,7 @@ export async function startProxy(target: string): Promise<CountingProxy> {
           if (m.type === 'ack' && m.ids)
             state.batches.push({
               via: 'socket',
+              user: new URL(req.url ?? '/', 'http://x').searchParams.get('user'),
               ids: m.ids,
               names: m.ids.flatMap((id) => (sent.has(id) ? [sent.get(id)!] : [])),
               status: 202,

@@ -76,6 +76,8 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
   let timers: Teardown | undefined;
   let fresh: RawEvent[] = [];
   let freshSignals: Signal[] = [];
+  /** The latest signals (epoch time), sent with a struggle report as its context. */
+  let recentSignals: Signal[] = [];
   let urgentQueued = false;
   const loop = createSignalLoop();
   const warn = (...args: unknown[]) => {
@@ -145,6 +147,7 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
     } else if (fresh.length > DETECTOR_BACKLOG) fresh = fresh.slice(-DETECTOR_BACKLOG);
     for (const s of signals) {
       const out: Signal = { ...s, t: epoch(s.t) };
+      recentSignals = [...recentSignals.slice(-31), out];
       events.emit('signal', out);
       transport?.send(event({ eventType: 'signal', signal: out }), true);
     }
@@ -164,7 +167,8 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
       event({ eventType: 'struggle', score: r.score, source: r.source, reasons: r.reasons }),
       true,
     );
-    transport?.struggle({ ...payload, stepId, recentSignals: [], t });
+    const since = t - 60_000;
+    transport?.struggle({ ...payload, stepId, recentSignals: recentSignals.filter((s) => s.t >= since), t });
   });
 
   const onMessage = guard((m: ServerMessage) => {
@@ -270,6 +274,7 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
     loop.clear();
     fresh = [];
     freshSignals = [];
+    recentSignals = [];
     const t = transport;
     transport = undefined;
     if (t && flush) await Promise.race([t.flush(), new Promise((r) => setTimeout(r, 2000))]);
