@@ -14,7 +14,12 @@ export default defineProject(async () => {
       cloudflareTest({
         wrangler: { configPath: './wrangler.jsonc' },
         miniflare: {
-          bindings: { ENVIRONMENT: 'development', TEST_MIGRATIONS: migrations, TEST_KEY_LIMIT, TEST_USER_LIMIT },
+          bindings: {
+            ENVIRONMENT: 'development',
+            TEST_MIGRATIONS: migrations,
+            TEST_KEY_LIMIT,
+            TEST_USER_LIMIT,
+          },
           // Small enough that tests reach them, large enough for the demo tenant's use across the suite.
           ratelimits: {
             KEY_RATE_LIMITER: { namespace_id: '1001', simple: { limit: TEST_KEY_LIMIT, period: 60 } },
