@@ -2,10 +2,12 @@ import { FlowDefinition } from '@smart-onboarding/protocol';
 import { startDevServer } from '@smart-onboarding/testing';
 import demoFlow from '../src/dev/demo-flow.json' with { type: 'json' };
 import { seededRandom } from '../src/intelligence/random';
+import { httpBackend } from './http-backend';
 import { inProcessBackend } from './in-process-backend';
 import { measureInterventionLatency } from './live-edge';
-import { abReport, formatReport } from './report';
+import { abReport, formatReport, summarise } from './report';
 import { runArm } from './simulation';
+import { validateUserExperience } from './testing-framework';
 
 /**
  * `pnpm simulate [--users N] [--seed S]`: the A/B simulation (the seed's TestingFramework) on the demo
@@ -57,6 +59,20 @@ if (!process.argv.includes('--no-edge')) {
       `plans over the socket: ${Object.entries(live.kinds)
         .map(([k, n]) => `${k} ${n}`)
         .join(', ')}`,
+    );
+
+    // The same simulated users through the live edge's HTTP API, every journey then checked for UX invariants.
+    const http = httpBackend(server.url, flow);
+    const journeys = await runArm(http, liveUsers * 5, seedOf);
+    const issues = [];
+    for (const r of journeys)
+      issues.push(...validateUserExperience(await http.journey(r.userId), flow).issues);
+    const s = summarise('live edge', journeys);
+    const codes = [...new Set(issues.map((i) => i.code))].join(', ');
+    console.log(
+      `\n${journeys.length} simulated users through the live edge's HTTP API (its current policies, compressed time): ` +
+        `completion ${(s.completion.rate * 100).toFixed(1)}% [${s.completion.ci95.map((x) => (x * 100).toFixed(1)).join(', ')}], ` +
+        `UX invariant violations: ${issues.length}${issues.length ? ` (${codes})` : ''}`,
     );
   } finally {
     await server.stop();
