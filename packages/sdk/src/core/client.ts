@@ -13,10 +13,13 @@ import { createTransport, type Transport } from '../transport/transport';
 import { type ConsentState, effectiveConsent } from './consent';
 import { createSignalLoop } from './detection';
 import { createEmitter } from './emitter';
+import { createEngagementCounter } from './engagement';
 import type { InitOptions, SdkEvents, Status } from './options';
 
 /** How often time-based rules (dead clicks, hesitation) are re-checked while the user is active. */
 const TICK_MS = 500;
+/** An engagement summary goes up at least this often while the user is active (and when the page hides). */
+const ENGAGEMENT_MS = 60_000;
 /** Raw event types after which signals are checked at once (the 300 ms budget starts at the click). */
 const URGENT = new Set<RawEvent['type']>(['click', 'error', 'nav', 'invalid']);
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
@@ -80,6 +83,8 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
   let recentSignals: Signal[] = [];
   let urgentQueued = false;
   const loop = createSignalLoop();
+  let engagement = createEngagementCounter(0);
+  let engagementAt = 0;
   const warn = (...args: unknown[]) => {
     if (options?.debug) console.warn('[smart-onboarding]', ...args);
   };
@@ -118,14 +123,25 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
     return e;
   };
 
+  const sendEngagement = () => {
+    const now = performance.now();
+    engagementAt = now;
+    const interaction = engagement.take(now);
+    if (interaction) transport?.send(event({ eventType: 'engagement', interaction }));
+  };
+
   const onRaw = (e: RawEvent) => {
     loop.add(e);
     fresh.push(e);
+    engagement.add(e);
     if (e.type === 'nav' && e.kind !== 'replace')
       transport?.send(event({ eventType: 'page', action: 'view' }));
     if (e.type === 'visibility') {
       transport?.send(event({ eventType: 'page', action: e.hidden ? 'hidden' : 'visible' }));
-      if (e.hidden) transport?.flushOnHide();
+      if (e.hidden) {
+        sendEngagement();
+        transport?.flushOnHide();
+      }
     }
     if (URGENT.has(e.type) && !urgentQueued) {
       urgentQueued = true;
@@ -148,6 +164,7 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
     for (const s of signals) {
       const out: Signal = { ...s, t: epoch(s.t) };
       recentSignals = [...recentSignals.slice(-31), out];
+      if (s.type === 'hesitation') engagement.hesitation();
       events.emit('signal', out);
       transport?.send(event({ eventType: 'signal', signal: out }), true);
     }
@@ -234,8 +251,12 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
         detect();
       })
       .catch((err) => warn('struggle detection unavailable', err));
+    engagement = createEngagementCounter(performance.now());
+    engagementAt = performance.now();
     const tick = setInterval(() => {
-      if (performance.now() - loop.lastAt() < 10_000 || stepId) detect();
+      const now = performance.now();
+      if (now - loop.lastAt() < 10_000 || stepId) detect();
+      if (now - engagementAt >= ENGAGEMENT_MS) sendEngagement();
     }, TICK_MS);
     timers = () => clearInterval(tick);
     stopCapture = startCapture(window, guard(onRaw) as (e: RawEvent) => void, {
@@ -265,6 +286,7 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
   };
 
   const stop = async (flush: boolean) => {
+    if (flush && stopCapture) sendEngagement();
     stopCapture?.();
     stopCapture = undefined;
     timers?.();
