@@ -203,5 +203,5 @@ describe('rate limits', () => {
     }
     expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(env.TEST_KEY_LIMIT);
     expect(statuses.at(-1)).toBe(429);
-  });
+  }, 30_000);
 });

@@ -97,9 +97,19 @@ export class JourneyObject extends DurableObject<Env> {
     `);
   }
 
+  /**
+   * Parsed values, kept while the object lives. Every write goes through `write`, and the object runs one
+   * event at a time, so the memo never disagrees with storage; a new instance starts from storage.
+   * Values are treated as immutable (the journey core returns new states).
+   */
+  private readonly memo = new Map<string, unknown>();
+
   private read<T>(key: string): T | null {
+    if (this.memo.has(key)) return this.memo.get(key) as T | null;
     const row = this.sql.exec<{ value: string }>('SELECT value FROM kv WHERE key = ?', key).toArray()[0];
-    return row ? (JSON.parse(row.value) as T) : null;
+    const value = row ? (JSON.parse(row.value) as T) : null;
+    this.memo.set(key, value);
+    return value;
   }
 
   private write(key: string, value: unknown) {
@@ -108,6 +118,7 @@ export class JourneyObject extends DurableObject<Env> {
       key,
       JSON.stringify(value),
     );
+    this.memo.set(key, value);
   }
 
   private claim(owner: JourneyOwner): Outcome<void> {
@@ -302,8 +313,13 @@ export class JourneyObject extends DurableObject<Env> {
     if (applied.value.changed) {
       if (update.action !== 'viewed') state = advance(state, flow.flow, this.decideNext(state, flow), now);
       await this.commit(owner, state, flow);
-      const next = this.nextStepOf(state, flow);
-      this.broadcast({ type: 'next_step', step: next.step, variantId: next.variantId });
+      if (
+        state.currentStepId !== loaded.value.state.currentStepId ||
+        state.status !== loaded.value.state.status
+      ) {
+        const next = this.nextStepOf(state, flow);
+        this.broadcast({ type: 'next_step', step: next.step, variantId: next.variantId });
+      }
     }
     return ok({ journey: toOnboardingJourney(state, flow.flow), next: this.nextStepOf(state, flow) });
   }
@@ -373,6 +389,7 @@ export class JourneyObject extends DurableObject<Env> {
     for (const ws of this.ctx.getWebSockets()) ws.close(1000, 'user deleted');
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
+    this.memo.clear();
     this.createSchema();
     if (this.cache.enabled) await this.cache.delete(cacheKeys.nextStep(owner.tenantId, owner.userId));
     return ok(undefined);
