@@ -232,4 +232,98 @@ describe('capture in real Chromium', () => {
     expect(wire).not.toMatch(/"type":"move"|"x":/);
     await context.close();
   });
+
+  it('never throws into the host page, and stays silent in the console unless debug is on', async () => {
+    const context = await harness.browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on(
+      'console',
+      (m) => m.text().includes('[smart-onboarding]') && problems.push(`console: ${m.text()}`),
+    );
+    await page.goto(`${harness.site.url}/sdk`);
+    await page.waitForFunction(
+      () =>
+        typeof (window as unknown as { SmartOnboarding: { status?: unknown } }).SmartOnboarding.status ===
+        'function',
+    );
+    const results = await page.evaluate(async (endpoint) => {
+      const so = (window as unknown as { SmartOnboarding: Record<string, (...a: unknown[]) => unknown> })
+        .SmartOnboarding;
+      const calls: [string, unknown[]][] = [
+        ['init', [undefined]],
+        ['init', [{ publishableKey: 'pk_demo_local' }]],
+        ['track', [{ not: 'a name' }, 'not properties']],
+        ['identify', [undefined, 42]],
+        ['setConsent', ['maybe']],
+        ['setStep', ['Not A Slug!']],
+        [
+          'on',
+          [
+            'signal',
+            () => {
+              throw new Error('host listener bug');
+            },
+          ],
+        ],
+        [
+          'init',
+          [{ publishableKey: 'pk_demo_local', endpoint, user: { id: 'safe', hash: 'x' }, model: false }],
+        ],
+      ];
+      const threw: string[] = [];
+      for (const [m, args] of calls) {
+        try {
+          await so[m]!(...args);
+        } catch (e) {
+          threw.push(`${m}: ${e}`);
+        }
+      }
+      return threw;
+    }, receiver.url);
+    expect(results).toEqual([]);
+    await page.waitForFunction(
+      () =>
+        (
+          window as unknown as { SmartOnboarding: { status(): { capturing: boolean } } }
+        ).SmartOnboarding.status().capturing,
+    );
+    for (let i = 0; i < 3; i++) await page.mouse.click(100, 60); // a rage click: the throwing listener runs
+    await sleep(500);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('honours Do Not Track: consent granted by the site still captures and sends nothing', async () => {
+    const context = await harness.browser.newContext();
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'doNotTrack', { get: () => '1' }),
+    );
+    const page = await context.newPage();
+    await page.goto(`${harness.site.url}/sdk`);
+    const before = receiver.requests.length;
+    await page.evaluate(
+      (endpoint) =>
+        (window as unknown as { SmartOnboarding: { init(o: object): void } }).SmartOnboarding.init({
+          publishableKey: 'pk_demo_local',
+          endpoint,
+          user: { id: 'dnt', hash: 'x' },
+          consent: 'granted',
+        }),
+      receiver.url,
+    );
+    for (let i = 0; i < 3; i++) await page.mouse.click(100, 60);
+    await sleep(1500);
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { SmartOnboarding: { status(): object } }).SmartOnboarding.status(),
+      ),
+    ).toMatchObject({
+      consent: 'denied',
+      capturing: false,
+    });
+    expect(receiver.requests.length).toBe(before);
+    await context.close();
+  });
 });

@@ -270,6 +270,12 @@ describe('signals in real Chromium, from CDP input', () => {
     const sent = receiver.accepted.slice(from);
     expect(sent.some((e) => e.eventType === 'struggle' && e.source === 'rules')).toBe(true);
     expect(sent.some((e) => e.eventType === 'signal')).toBe(true);
+    // Feature windows go up as numbers, stamped with their schema.
+    const windowsSent = () => receiver.accepted.slice(from).filter((e) => e.eventType === 'features');
+    for (let waited = 0; !windowsSent().length && waited < 10_000; waited += 250) await sleep(250);
+    const windows = windowsSent();
+    expect(windows.length).toBeGreaterThan(0);
+    expect((windows[0]?.window as { schema: string; values: number[] }).schema).toBe('fw1');
     await p.close();
   });
 });
