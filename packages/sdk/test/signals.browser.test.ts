@@ -275,7 +275,8 @@ describe('signals in real Chromium, from CDP input', () => {
     for (let waited = 0; !windowsSent().length && waited < 10_000; waited += 250) await sleep(250);
     const windows = windowsSent();
     expect(windows.length).toBeGreaterThan(0);
-    expect((windows[0]?.window as { schema: string; values: number[] }).schema).toBe('fw1');
+    const first = windows[0]!.window as { schema: string; values: number[] };
+    expect(first.schema).toBe('fw1');
     await p.close();
   });
 });
