@@ -189,6 +189,7 @@ describe('rate limits', () => {
     expect(statuses.at(-1)).toBe(429);
     const res = await api('/v1/journeys/busy-user/next', { headers });
     expect(await code(res)).toBe('rate_limited');
+    expect(res.headers.get('retry-after')).toBe('10');
     // Another user of the same key is not affected.
     expect((await api('/v1/journeys/calm-user/next', { headers })).status).toBe(404);
   });

@@ -61,7 +61,11 @@ function codeForStatus(status: number): ErrorCode {
 
 /** `app.onError`: every thrown error leaves as the protocol's error shape; only the unexpected is a 500. */
 export function handleError(err: Error, c: Context) {
-  if (err instanceof ApiError) return errorResponse(c, err.status, err.code, err.message, err.details);
+  if (err instanceof ApiError) {
+    // Clients back off by this; the limiters count per minute, so a few seconds is the honest hint.
+    if (err.code === 'rate_limited' && !c.res.headers.get('retry-after')) c.header('retry-after', '10');
+    return errorResponse(c, err.status, err.code, err.message, err.details);
+  }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     // Hono's JSON validator raises a 400 with this message for a body that is not JSON.
