@@ -285,3 +285,15 @@ describe.skipIf(!standInsAvailable())(
     });
   },
 );
+
+describe.skipIf(!standInsAvailable())('provideContextualHelp when the reader goes away', () => {
+  it('settles the breaker, so a half-open probe does not stay in flight', async () => {
+    const chat = uniqueDeployment('gone');
+    const d = deps(chat, { retry: { baseMs: 5, maxRetries: 0 } });
+    d.breaker.state = { status: 'open', openedAt: 0, failures: 2 };
+    for await (const e of provideContextualHelp(d, request())) {
+      if (e.type === 'delta') break;
+    }
+    expect(d.breaker.state.status).toBe('closed');
+  });
+});

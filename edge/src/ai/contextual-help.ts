@@ -1,5 +1,5 @@
 import type { HelpArticle, HelpContent } from '@smart-onboarding/protocol';
-import { type CircuitBreaker, DEFAULT_BREAKER } from '../intelligence/recovery/circuit-breaker';
+import type { CircuitBreaker } from '../intelligence/recovery/circuit-breaker';
 import {
   DEFAULT_RETRY,
   RetriesExhaustedError,
@@ -219,34 +219,46 @@ export async function* provideContextualHelp(deps: HelpDeps, req: HelpRequest): 
       : {}),
     sources,
   };
-  yield { type: 'start', helpId: id, source: 'generated', cached: false };
   let text = '';
+  let settled = false;
   try {
-    for await (const delta of withIdleTimeout(stream, deps.idleTimeoutMs ?? 10_000, controller)) {
-      if (text.length + delta.length > MAX_TEXT) break;
-      text += delta;
-      yield { type: 'delta', helpId: id, text: delta };
+    yield { type: 'start', helpId: id, source: 'generated', cached: false };
+    try {
+      for await (const delta of withIdleTimeout(stream, deps.idleTimeoutMs ?? 10_000, controller)) {
+        if (text.length + delta.length > MAX_TEXT) break;
+        text += delta;
+        yield { type: 'delta', helpId: id, text: delta };
+      }
+    } catch (error) {
+      // Cut mid-answer: keep what arrived, add the authored help after it, and say so.
+      settled = true;
+      deps.breaker.failure();
+      const fallback = authoredHelp(req, articles, 'stream_interrupted', id);
+      const tail = `${text ? '\n\n' : ''}${fallback.text}`.slice(0, MAX_TEXT - text.length);
+      yield { type: 'delta', helpId: id, text: tail };
+      yield {
+        type: 'end',
+        help: {
+          ...base,
+          text: text + tail,
+          degradedReason: `stream_interrupted: ${describeAzureError(error)}`,
+        },
+      };
+      return;
     }
-  } catch (error) {
-    // Cut mid-answer: keep what arrived, add the authored help after it, and say so.
-    deps.breaker.failure();
-    const fallback = authoredHelp(req, articles, 'stream_interrupted', id);
-    const tail = `${text ? '\n\n' : ''}${fallback.text}`.slice(0, MAX_TEXT - text.length);
-    yield { type: 'delta', helpId: id, text: tail };
-    yield {
-      type: 'end',
-      help: {
-        ...base,
-        text: text + tail,
-        degradedReason: `stream_interrupted: ${describeAzureError(error)}`,
-      },
-    };
-    return;
+    settled = true;
+    deps.breaker.success();
+    const help: HelpContent = { ...base, text };
+    if (text.trim()) await deps.cache.put(key, help, deps.cacheTtlSec ?? 24 * 3600);
+    yield { type: 'end', help };
+  } finally {
+    if (!settled) {
+      // The consumer stopped reading (the tab closed): the service was answering, so the breaker hears
+      // a success (a half-open probe must not stay in flight forever), and the request is cancelled.
+      deps.breaker.success();
+      controller.abort(new Error('the reader went away'));
+    }
   }
-  deps.breaker.success();
-  const help: HelpContent = { ...base, text };
-  if (text.trim()) await deps.cache.put(key, help, deps.cacheTtlSec ?? 24 * 3600);
-  yield { type: 'end', help };
 }
 
 /**
@@ -261,5 +273,3 @@ export async function collectHelp(events: AsyncIterable<HelpEvent>): Promise<Hel
   if (!last) throw new Error('help ended without content');
   return last;
 }
-
-export { DEFAULT_BREAKER as DEFAULT_HELP_BREAKER };
