@@ -190,6 +190,10 @@ export function renderModelCard(input: {
     '  as soon as there are some.',
     '- The held-out personas are new combinations of traits the simulator knows, not new kinds of people.',
     '- The Balabit figure measures quietness on healthy desktop mouse use only (no touch, no keyboard-first, no DOM).',
+    "  It depends on how realistic the simulated healthy pointer motion is and on the model's capacity: check it",
+    '  again after any change to the simulator, the features or the model.',
+    `- Thresholds favour silence: ${pct(m.detected, m.struggleEpisodes)} of the struggle episodes of held-out personas raise an alarm,`,
+    '  short ones least often. The signals themselves still reach the edge one by one.',
     '',
   );
   return lines.join('\n');
