@@ -190,6 +190,14 @@ describe.skipIf(!standInsAvailable())(
       expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(300);
     });
 
+    it('does not make the user wait out a long throttle: authored help at once', async () => {
+      const chat = uniqueDeployment('long-429');
+      await scriptDeployment(chat, [{ kind: 'throttle', retryAfterSeconds: 30 }]);
+      const help = final(await run(deps(chat), request()));
+      expect(help).toMatchObject({ source: 'authored', degradedReason: 'azure_throttled' });
+      expect(await chatRequests(chat)).toHaveLength(1);
+    });
+
     it('falls back to authored help after the retries, naming the failure', async () => {
       const chat = uniqueDeployment('down');
       await scriptDeployment(

@@ -43,6 +43,25 @@ export type HelpEvent =
 
 const MAX_TEXT = 20_000;
 
+/**
+ * Help is interactive: a user is waiting. Retries are few and short, and a throttle that asks for longer
+ * than `maxMs` is not waited out: the authored help is served at once instead.
+ */
+export const HELP_RETRY = { ...DEFAULT_RETRY, maxRetries: 2, baseMs: 150, maxMs: 3000 };
+
+function helpRetry(deps: HelpDeps) {
+  const options = { ...HELP_RETRY, ...deps.retry };
+  return {
+    ...options,
+    classify: (e: unknown) => {
+      const verdict = classifyAzureError(e);
+      return verdict.retryAfterMs !== undefined && verdict.retryAfterMs > options.maxMs
+        ? { retry: false }
+        : verdict;
+    },
+  };
+}
+
 async function rankArticles(
   deps: HelpDeps,
   req: HelpRequest,
@@ -54,12 +73,7 @@ async function rankArticles(
   if (client) {
     try {
       const embed = (texts: string[]) =>
-        retryWithBackoff(() => client.embed(texts), {
-          ...DEFAULT_RETRY,
-          maxRetries: 1,
-          ...deps.retry,
-          classify: (e) => classifyAzureError(e),
-        });
+        retryWithBackoff(() => client.embed(texts), { ...helpRetry(deps), maxRetries: 1 });
       const stored = await ensureArticleEmbeddings(
         { store: deps.embeddings, embed, model: deps.embeddingModel },
         req.tenantId,
@@ -191,11 +205,7 @@ export async function* provideContextualHelp(deps: HelpDeps, req: HelpRequest): 
   const controller = new AbortController();
   let stream: AsyncIterable<string>;
   try {
-    stream = await retryWithBackoff(() => client.streamChat(messages, controller.signal), {
-      ...DEFAULT_RETRY,
-      ...deps.retry,
-      classify: (e) => classifyAzureError(e),
-    });
+    stream = await retryWithBackoff(() => client.streamChat(messages, controller.signal), helpRetry(deps));
   } catch (error) {
     const cause = error instanceof RetriesExhaustedError ? error.lastError : error;
     if (countsAgainstAzure(cause)) deps.breaker.failure();
