@@ -71,7 +71,7 @@ function answered(userId: string) {
 }
 
 describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiver' : 'real edge'})`, () => {
-  it('sends nothing, stores nothing and captures nothing while consent is pending', async () => {
+  it('sends nothing, stores nothing and captures nothing while consent is pending; denying later erases what was stored', async () => {
     const context = await harness.browser.newContext();
     const before = proxy.requests.length;
     const p = await open(context, { consent: 'pending', ...user('pending') });
@@ -97,6 +97,11 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
       undefined,
       { timeout: 15_000 },
     );
+    // Denying consent afterwards stops everything and removes what the SDK stored.
+    await p.evaluate(() => (window as unknown as Sdk).SmartOnboarding.setConsent('denied'));
+    await p.waitForFunction(async () => (await indexedDB.databases()).length === 0);
+    expect(await p.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
+    expect(await status(p)).toMatchObject({ consent: 'denied', capturing: false });
     await context.close();
   });
 
@@ -105,6 +110,15 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
     const who = user('offline');
     const p = await open(context, who);
     await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status().capturing);
+    // Let what the page sent on arrival be acknowledged first, so only the offline events are in flight.
+    await p.waitForFunction(
+      () => (window as unknown as Sdk).SmartOnboarding.status().queued === 0,
+      undefined,
+      {
+        timeout: 15_000,
+      },
+    );
+    await sleep(300);
     await context.setOffline(true);
     const mine = () => proxy.batches.filter((b) => b.user === who.user).length;
     const batchesBefore = mine();

@@ -15,6 +15,7 @@ import { createSignalLoop } from './detection';
 import { createEmitter } from './emitter';
 import { createEngagementCounter } from './engagement';
 import type { InitOptions, SdkEvents, Status } from './options';
+import { toScalarRecord } from './scalars';
 
 /** How often time-based rules (dead clicks, hesitation) are re-checked while the user is active. */
 const TICK_MS = 500;
@@ -209,8 +210,13 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
   const start = async () => {
     if (!options || stopCapture || consent() !== 'granted') return;
     const o = options;
-    sessionId = sessionStorage.getItem('so_sid') ?? uuid();
-    sessionStorage.setItem('so_sid', sessionId);
+    try {
+      sessionId = sessionStorage.getItem('so_sid') ?? uuid();
+      sessionStorage.setItem('so_sid', sessionId);
+    } catch {
+      // Storage refused (sandboxed frame, strict privacy mode): a session per page.
+      sessionId ||= uuid();
+    }
     const endpoint = o.endpoint.replace(/\/+$/, '');
     const queue = createEventQueue(await openIndexedDbStore(`smart-onboarding:${o.publishableKey}`));
     // Consent may have been withdrawn while the database opened.
@@ -315,28 +321,34 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
       if (o.user?.traits) api.identify(o.user.id, o.user.traits, o.user.hash);
     }),
     identify: guard((userId: string, traits?: ScalarRecord, userHash?: string) => {
+      if (typeof userId !== 'string' || !userId) return warn('identify needs a user id');
       const changed = userId !== user.id || userHash !== user.hash;
       user = { id: userId, hash: userHash };
       if (changed) transport?.reconnect();
-      if (traits) transport?.send(event({ eventType: 'track', name: '$identify', properties: traits }));
+      const properties = toScalarRecord(traits);
+      if (properties) transport?.send(event({ eventType: 'track', name: '$identify', properties }));
     }),
     track: guard((name: string, properties?: ScalarRecord) => {
-      transport?.send(
-        event({
-          eventType: 'track',
-          name: String(name).slice(0, 128),
-          ...(properties ? { properties } : {}),
-        }),
-      );
+      const label = typeof name === 'string' ? name.slice(0, 128) : '';
+      if (!label) return warn('track needs a name');
+      const props = toScalarRecord(properties);
+      transport?.send(event({ eventType: 'track', name: label, ...(props ? { properties: props } : {}) }));
     }),
     setConsent: guard((state: ConsentState) => {
       requested = state;
       if (consent() === 'granted') void start().catch(warn);
       else {
         void stop(false);
-        // Withdrawn consent takes what was queued with it.
-        if (state === 'denied' && options && globalThis.indexedDB)
-          indexedDB.deleteDatabase(`smart-onboarding:${options.publishableKey}`);
+        // Withdrawn consent takes what was queued and stored with it.
+        if (state === 'denied' && options) {
+          globalThis.indexedDB?.deleteDatabase(`smart-onboarding:${options.publishableKey}`);
+          try {
+            localStorage.removeItem(`so_anon:${options.publishableKey}`);
+            sessionStorage.removeItem('so_sid');
+          } catch {
+            // storage unavailable: nothing was stored there
+          }
+        }
       }
     }),
     on: (name, cb) => events.on(name, cb),

@@ -229,6 +229,7 @@ export function createTransport(o: TransportOptions): Transport {
     },
     flush,
     flushOnHide() {
+      if (o.canSend?.() === false) return;
       const url = endpointUrl(o.endpoint, PATHS.events, o.credentials());
       // Everything not yet acknowledged, in beacon-sized batches. The events stay queued: if the page
       // survives they are sent again, and the edge counts them once by id.
