@@ -1,9 +1,9 @@
 /**
- * The SDK code the pipeline trains and scores with, imported unchanged from its one home in
- * `packages/sdk/src` (feature windows, signals, the rule-based scorer, the alarm gate, the scoring
- * schedule). Only the DOM-free modules are imported, so this runs in Node exactly as in the browser.
+ * The SDK code the pipeline trains and scores with, imported unchanged from its one home through the
+ * SDK's subpath exports (feature windows, signals, the rule-based scorer, the alarm gate, the scoring
+ * schedule), so Node computes exactly what the browser does.
  */
-export type { RawEvent, RawEventOf, TargetInfo } from '../../packages/sdk/src/capture/raw-event';
+export type { RawEvent, RawEventOf, TargetInfo } from '@smart-onboarding/sdk/capture';
 export {
   type ComputedWindow,
   createWindowStream,
@@ -17,9 +17,15 @@ export {
   HOP_MS,
   slidingWindows,
   WINDOW_MS,
-} from '../../packages/sdk/src/features/index';
-export { detectSignals } from '../../packages/sdk/src/signals/index';
-export { type AlarmOptions, createAlarmGate, DEFAULT_ALARM } from '../../packages/sdk/src/struggle/alarm';
-export { RULE_WEIGHTS, scoreSignals } from '../../packages/sdk/src/struggle/rules';
-export { type ScoringPoint, scoringPoints } from '../../packages/sdk/src/struggle/schedule';
-export { reasonsFrom } from '../../packages/sdk/src/worker/reasons';
+} from '@smart-onboarding/sdk/features';
+export { detectSignals } from '@smart-onboarding/sdk/signals';
+export {
+  type AlarmOptions,
+  createAlarmGate,
+  DEFAULT_ALARM,
+  RULE_WEIGHTS,
+  reasonsFrom,
+  type ScoringPoint,
+  scoreSignals,
+  scoringPoints,
+} from '@smart-onboarding/sdk/struggle';

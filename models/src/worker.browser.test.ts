@@ -1,11 +1,14 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type {
+  CreateStruggleDetector,
+  createWorkerModelScorer,
+  StruggleDetector,
+} from '@smart-onboarding/sdk/struggle';
 import { launchChromium, type StaticServer, serveStatic } from '@smart-onboarding/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateStruggleDetector, StruggleDetector } from '../../packages/sdk/src/struggle/detector';
-import type { createWorkerModelScorer } from '../../packages/sdk/src/worker/client';
 import { buildModelAssets } from './assets/build-assets';
 import { buildDetectorPage } from './assets/test-page';
 import { forward } from './model/mlp';

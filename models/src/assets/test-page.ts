@@ -2,8 +2,6 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
-const SDK_SRC = path.resolve(import.meta.dirname, '../../../packages/sdk/src');
-
 /**
  * Bundles the SDK's struggle detector and worker client for a test or bench page, exposed as
  * `window.SO_MODEL` (`createStruggleDetector`, `createWorkerModelScorer`). Returns the file name.
@@ -13,10 +11,9 @@ export async function buildDetectorPage(dir: string): Promise<string> {
   const result = await build({
     stdin: {
       contents: `
-        import { createStruggleDetector } from ${JSON.stringify(path.join(SDK_SRC, 'struggle/index.ts'))};
-        import { createWorkerModelScorer } from ${JSON.stringify(path.join(SDK_SRC, 'worker/client.ts'))};
+        import { createStruggleDetector, createWorkerModelScorer } from '@smart-onboarding/sdk/struggle';
         window.SO_MODEL = { createStruggleDetector, createWorkerModelScorer };`,
-      resolveDir: SDK_SRC,
+      resolveDir: import.meta.dirname,
       loader: 'ts',
     },
     bundle: true,

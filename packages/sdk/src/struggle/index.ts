@@ -6,6 +6,8 @@ import { browserEnvironment } from './browser-environment';
 import { createDetectorWith } from './create-detector';
 import type { CreateStruggleDetector } from './detector';
 
+export { createWorkerModelScorer, type WorkerModelOptions } from '../worker/client';
+export { reasonsFrom } from '../worker/reasons';
 export { type Alarm, type AlarmGate, type AlarmOptions, createAlarmGate, DEFAULT_ALARM } from './alarm';
 export { createDetectorWith, type DetectorEnvironment } from './create-detector';
 export type {
