@@ -1,4 +1,5 @@
 import type { BehaviorEvent } from '@smart-onboarding/protocol';
+import { FEATURE_NAMES, FEATURE_SCHEMA } from '@smart-onboarding/sdk/features';
 import { describe, expect, it } from 'vitest';
 import { analyzeUserProfile } from './persona';
 import { behaviourEvidence, emptyUserModel, MAX_PATTERNS, updateUserModel } from './user-model';
@@ -83,6 +84,36 @@ describe('updateUserModel', () => {
     },
   ])('$name', ({ events, expect: check }) => {
     check(updateUserModel(emptyUserModel(), events, flow));
+  });
+
+  it('reads proficiency from feature windows when no summaries or signals came', () => {
+    const values = (slots: Record<string, number>) => FEATURE_NAMES.map((name) => slots[name] ?? 0);
+    const win = (stepId: string, t: number, slots: Record<string, number>): BehaviorEvent => ({
+      ...base(t, stepId),
+      eventType: 'features',
+      window: { schema: FEATURE_SCHEMA, t0: t - 6000, t1: t, values: values(slots) },
+    });
+    const struggling = [
+      viewed('a', 0),
+      ...Array.from({ length: 30 }, (_, i) =>
+        win('a', (i + 1) * 1000, { rage_chain_max: 4, unanswered_clicks: 2, clicks: 6 }),
+      ),
+      done('a', 31_000),
+    ];
+    const fluent = [
+      viewed('a', 0),
+      ...Array.from({ length: 30 }, (_, i) =>
+        win('a', (i + 1) * 1000, { clicks: 1, keys: 6, keyboard_clicks: 1 }),
+      ),
+      done('a', 31_000),
+    ];
+    const s1 = updateUserModel(emptyUserModel(), struggling, flow);
+    const s2 = updateUserModel(emptyUserModel(), fluent, flow);
+    expect(s1.patterns[0]?.signals?.some((x) => x.type === 'rage_click')).toBe(true);
+    expect(s2.patterns[0]?.interaction?.pointer).toBe('keyboard');
+    expect(behaviourEvidence(s2).proficiency!.score).toBeGreaterThan(
+      behaviourEvidence(s1).proficiency!.score + 0.3,
+    );
   });
 
   it('does not change the state it was given', () => {

@@ -1,4 +1,5 @@
 import type { BehaviorEvent, SignalType } from '@smart-onboarding/protocol';
+import { addFeatureWindow, emptyWindowEvidence, type WindowEvidence } from './feature-evidence';
 import type { BehaviourEvidence } from './persona';
 import { type InteractionPattern, scoreTechnicalProficiency } from './proficiency';
 
@@ -29,6 +30,8 @@ export interface StepObservation {
   clicks: number;
   hesitations: number;
   keystrokes: number;
+  /** What the SDK's feature windows showed on the step (used when no engagement summary or signal arrived). */
+  windows?: WindowEvidence;
   outcome?: 'completed' | 'skipped' | 'abandoned';
 }
 
@@ -93,6 +96,9 @@ export function updateUserModel(
         next.signals[event.signal.type] = (next.signals[event.signal.type] ?? 0) + 1;
         if (step && step.signals.length < MAX_SIGNALS_PER_STEP) step.signals.push(event.signal.type);
         break;
+      case 'features':
+        if (step) step.windows = addFeatureWindow(step.windows ?? emptyWindowEvidence(), event.window);
+        break;
       case 'struggle':
         next.struggleReports++;
         next.maxStruggleScore = Math.max(next.maxStruggleScore, event.score);
@@ -132,7 +138,26 @@ export function updateUserModel(
             },
           };
           if (s.viewedAt !== undefined) pattern.durationMs = event.timestamp - s.viewedAt;
-          if (s.timeSpentMs === 0 && pattern.interaction)
+          const w = s.windows;
+          if (w && w.windows > 0) {
+            // Feature windows fill in what engagement summaries and signals did not send.
+            if (s.timeSpentMs === 0) {
+              pattern.interaction = {
+                timeSpentMs: w.activeMs,
+                activeMs: w.activeMs,
+                clicks: Math.round(w.clicks),
+                hesitations: Math.round(w.hesitations),
+                keystrokes: Math.round(w.keys),
+                ...(w.keyboardClicks > w.clicks / 2 && w.clicks >= 1 ? { pointer: 'keyboard' as const } : {}),
+              };
+            }
+            if (s.signals.length === 0) {
+              pattern.signals = Object.entries(w.friction).flatMap(([type, n]) =>
+                Array.from({ length: Math.round(n ?? 0) }, () => ({ type: type as SignalType })),
+              );
+            }
+          }
+          if (pattern.interaction && pattern.interaction.timeSpentMs === 0)
             pattern.interaction.timeSpentMs = pattern.durationMs ?? 0;
           next.patterns = [...next.patterns, pattern].slice(-MAX_PATTERNS);
         }
