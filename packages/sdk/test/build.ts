@@ -48,3 +48,21 @@ export async function buildEsmEntry(input: string): Promise<string> {
     process.chdir(cwd);
   }
 }
+
+/** The ESM build of `pnpm build`, in memory: every chunk with its static and dynamic imports. */
+export async function buildEsm() {
+  const configs = (await import(path.join(root, 'rollup.config.mjs'))).default as {
+    output: { format: string };
+  }[];
+  const esm = configs.find((c) => c.output.format === 'es')!;
+  const cwd = process.cwd();
+  process.chdir(root);
+  try {
+    const bundle = await rollup({ ...(esm as object), onwarn: () => {} } as Parameters<typeof rollup>[0]);
+    const { output } = await bundle.generate(esm.output as Parameters<typeof bundle.generate>[0]);
+    await bundle.close();
+    return output.flatMap((o) => (o.type === 'chunk' ? [o] : []));
+  } finally {
+    process.chdir(cwd);
+  }
+}

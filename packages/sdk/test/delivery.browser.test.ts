@@ -200,4 +200,43 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
       await context.close();
     },
   );
+
+  it.skipIf(process.env.SDK_TEST_BACKEND === 'receiver')(
+    'an anonymous visitor gets a signed id from the edge, kept for the next page',
+    async () => {
+      const context = await harness.browser.newContext();
+      const p = await open(context, {});
+      await p.waitForFunction(
+        () => (window as unknown as Sdk).SmartOnboarding.status().channel === 'socket',
+        undefined,
+        {
+          timeout: 15_000,
+        },
+      );
+      const stored = await p.evaluate(() =>
+        JSON.parse(localStorage.getItem('so_anon:pk_demo_local') ?? 'null'),
+      );
+      expect(stored.userId).toMatch(/^anon_/);
+      await track(p, ['anonymous']);
+      await p.waitForFunction(
+        () => (window as unknown as Sdk).SmartOnboarding.status().queued === 0,
+        undefined,
+        {
+          timeout: 15_000,
+        },
+      );
+      expect(answered(stored.userId).names).toContain('anonymous');
+      const issued = proxy.requests.filter((r) => r.path === '/v1/identity/anonymous').length;
+      await p.reload();
+      await p.waitForFunction(
+        () => (window as unknown as Sdk).SmartOnboarding.status?.().channel === 'socket',
+        undefined,
+        {
+          timeout: 15_000,
+        },
+      );
+      expect(proxy.requests.filter((r) => r.path === '/v1/identity/anonymous').length).toBe(issued);
+      await context.close();
+    },
+  );
 });

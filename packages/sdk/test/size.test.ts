@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildScriptTag } from './build';
+import { buildEsm, buildScriptTag } from './build';
 
 /** PRODUCT.md's budget for the script-tag file (capture + signals + transport), min+gzip. */
 const BUDGET_BYTES = 12 * 1024;
@@ -19,5 +19,23 @@ describe('script-tag size budget', () => {
     const code = await buildScriptTag('smart-onboarding.struggle.js');
     expect(code).toContain('__soStruggle');
     expect(code).not.toMatch(/ZodError|\$ZodType/);
+  }, 60_000);
+});
+
+describe('ESM build for bundlers', () => {
+  it('has one entry per subpath, keeps struggle detection a dynamic import, and carries no zod', async () => {
+    const chunks = await buildEsm();
+    const entries = Object.fromEntries(chunks.filter((c) => c.isEntry).map((c) => [c.fileName, c]));
+    expect(Object.keys(entries).sort()).toEqual([
+      'capture.js',
+      'features.js',
+      'index.js',
+      'signals.js',
+      'struggle.js',
+    ]);
+    expect(entries['index.js']!.imports).not.toContain('struggle.js');
+    expect(entries['index.js']!.imports).not.toContain('features.js');
+    expect(entries['index.js']!.dynamicImports).toContain('struggle.js');
+    for (const c of chunks) expect(c.code).not.toMatch(/ZodError|\$ZodType/);
   }, 60_000);
 });
