@@ -17,7 +17,7 @@ SmartOnboarding.init({
   user: user ? { id: user, hash: q.get('hash') } : undefined,
   consent: q.get('consent') ?? 'granted',
   socket: q.get('socket') !== 'false',
-  model: false,
+  model: q.get('model') === 'true',
 });`)}
 </body></html>`;
 
@@ -236,6 +236,37 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
         },
       );
       expect(proxy.requests.filter((r) => r.path === '/v1/identity/anonymous').length).toBe(issued);
+      await context.close();
+    },
+  );
+
+  it.skipIf(process.env.SDK_TEST_BACKEND === 'receiver')(
+    'with the model on, the scorer reports loading, then the model or why it fell back to the rules',
+    async () => {
+      const context = await harness.browser.newContext();
+      const p = await open(context, { ...user('model'), model: 'true' });
+      await p.waitForFunction(
+        () =>
+          (window as unknown as { seen: { scorer: { detail?: string }[] } }).seen.scorer.some(
+            (s) => s.detail !== 'loading',
+          ),
+        undefined,
+        { timeout: 30_000 },
+      );
+      const states = await p.evaluate(
+        () => (window as unknown as { seen: { scorer: object[] } }).seen.scorer,
+      );
+      expect(states[0]).toEqual({ active: 'rules', detail: 'loading' });
+      const settled = states.at(-1) as { active: string; detail?: string };
+      expect(
+        settled.active === 'model' || ['load-failed', 'wasm-blocked'].includes(settled.detail ?? ''),
+      ).toBe(true);
+      if (process.env.SDK_TEST_DEBUG) console.log('scorer states', JSON.stringify(states));
+      // Whatever decides, struggle is still detected.
+      for (let i = 0; i < 3; i++) await p.mouse.click(100, 60);
+      await p.waitForFunction(
+        () => (window as unknown as { seen: { struggle: unknown[] } }).seen.struggle.length > 0,
+      );
       await context.close();
     },
   );

@@ -1,5 +1,5 @@
 import type { BehaviorEvent, ScalarRecord, ServerMessage, Signal } from '@smart-onboarding/protocol';
-import { PATHS } from '@smart-onboarding/protocol';
+import { CREDENTIALS, PATHS } from '@smart-onboarding/protocol';
 import { startCapture } from '../capture/index';
 import type { Teardown } from '../capture/listen';
 import type { RawEvent } from '../capture/raw-event';
@@ -243,7 +243,8 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
         if (transport !== t || detector) return;
         detector = create({
           model: o.model !== false,
-          assetsBaseUrl: `${endpoint}${PATHS.modelAssets}/`,
+          // The key lets the edge serve the model files to this (cross-origin) page.
+          assetsBaseUrl: `${endpoint}${PATHS.modelAssets}/?${CREDENTIALS.publishableKey.query}=${encodeURIComponent(o.publishableKey)}`,
           onStruggle,
           onWindow: guard((w) =>
             transport?.send(
