@@ -1,6 +1,7 @@
 import type { Signal } from '@smart-onboarding/protocol';
 import { describe, expect, it } from 'vitest';
 import type { RawEvent, TargetInfo } from '../capture/raw-event';
+import { featureIndex } from '../features/extract';
 import { createDetectorWith, type DetectorEnvironment } from './create-detector';
 import type { ScorerState, StruggleReport } from './detector';
 import { ModelLoadError, type ModelScorer } from './model-scorer';
@@ -140,5 +141,36 @@ describe('struggle detector', () => {
     h.detector.teardown();
     expect(h.ticks).toHaveLength(0);
     expect(h.idle).toHaveLength(0);
+  });
+
+  it('the cooldown holds across the switch from rules to the model: one episode, one report', async () => {
+    let ready!: () => void;
+    // The fake model scores a window high when it holds a double click.
+    const h = harness(true, () => ({
+      ready: new Promise((r) => {
+        ready = () => r({ raiseAt: 0.5 });
+      }),
+      score: async (values) => ({
+        score: values[featureIndex('double_clicks')]! > 0 ? 0.95 : 0.1,
+        reasons: [{ code: 'double_clicks', weight: 1 }],
+      }),
+      teardown() {},
+    }));
+    const dbl = (t: number): RawEvent => ({ ...click(t), detail: 2 }) as RawEvent;
+    h.idle[0]!();
+    h.detector.push([click(700)], [rage(700)]);
+    expect(h.reports.map((r) => r.source)).toEqual(['rules']);
+    ready();
+    await flush();
+    h.detector.push([dbl(900), dbl(1100)], []);
+    h.detector.push([click(20_000)], []);
+    await flush();
+    expect(h.reports.map((r) => r.source)).toEqual(['rules']);
+    h.detector.push([dbl(40_000)], []);
+    await flush();
+    expect(h.reports.map((r) => [r.source, r.t])).toEqual([
+      ['rules', 701],
+      ['model', 40_001],
+    ]);
   });
 });

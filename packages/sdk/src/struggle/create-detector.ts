@@ -42,6 +42,7 @@ export function createDetectorWith(
   /** Model scores come back asynchronously: chain them so alarms are decided in time order. */
   let modelQueue: Promise<void> = Promise.resolve();
   let stopped = false;
+  let lastReportT = Number.NEGATIVE_INFINITY;
   const teardowns: (() => void)[] = [];
 
   const setState = (next: ScorerState) => {
@@ -75,6 +76,9 @@ export function createDetectorWith(
     score: number,
     reasons: readonly StruggleReason[],
   ) => {
+    // Each scorer has its own gate; the cooldown also holds across a switch from rules to the model.
+    if (t - lastReportT < DEFAULT_ALARM.cooldownMs) return;
+    lastReportT = t;
     const element = elementNear(t);
     options.onStruggle({
       score,
