@@ -16,7 +16,12 @@ import {
 } from '@smart-onboarding/protocol';
 import { cacheKeys, type HotCache, hotCacheFrom } from '../cache/hot-cache';
 import { database } from '../db/client';
-import { saveIntervention, saveJourneySummary, setInterventionOutcome } from '../db/queries/journeys';
+import {
+  saveIntervention,
+  saveJourneySummary,
+  setInterventionOutcome,
+  summaryFingerprint,
+} from '../db/queries/journeys';
 import type { Env } from '../env';
 import { packForQueue } from '../events/queue-message';
 import {
@@ -78,6 +83,8 @@ export class JourneyObject extends DurableObject<Env> {
   private readonly buckets = new Map<string, TokenBucket>();
   /** D1 summary writes, in the same way. */
   private summaryChain: Promise<unknown> = Promise.resolve();
+  /** The fingerprint of the last summary queued for D1 (in memory: a new instance writes once more). */
+  private summaryQueued: string | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -157,17 +164,23 @@ export class JourneyObject extends DurableObject<Env> {
    * the state is the safety net: if the write fails or the object goes away first, the alarm writes it.
    */
   private async scheduleSummary(tenantId: string) {
+    const state = this.read<JourneyState>('journey');
+    const flow = this.read<FlowVersion>('flow');
+    if (!state || !flow) return;
+    const fingerprint = summaryFingerprint(tenantId, state, flow.flow);
+    // The last summary queued already says this (engagement alone does not change a summary).
+    if (fingerprint === this.summaryQueued) return;
+    this.summaryQueued = fingerprint;
     await this.ctx.storage.setAlarm(Date.now() + SUMMARY_RETRY_MS);
     this.summaryChain = this.summaryChain.then(async () => {
-      const state = this.read<JourneyState>('journey');
-      const flow = this.read<FlowVersion>('flow');
-      if (!state || !flow) return;
+      const latest = this.read<JourneyState>('journey');
+      if (!latest) return;
       try {
-        await saveJourneySummary(database(this.env.DB), tenantId, state, flow.flow);
-        // Nothing newer was committed meanwhile: the safety net is not needed.
-        if (this.read<JourneyState>('journey')?.revision === state.revision)
-          await this.ctx.storage.deleteAlarm();
+        await saveJourneySummary(database(this.env.DB), tenantId, latest, flow.flow);
+        // Nothing newer was queued meanwhile: the safety net is not needed.
+        if (this.summaryQueued === fingerprint) await this.ctx.storage.deleteAlarm();
       } catch (err) {
+        this.summaryQueued = null;
         console.warn('journey summary write failed; the alarm retries it', err);
       }
     });
@@ -390,6 +403,7 @@ export class JourneyObject extends DurableObject<Env> {
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     this.memo.clear();
+    this.summaryQueued = null;
     this.createSchema();
     if (this.cache.enabled) await this.cache.delete(cacheKeys.nextStep(owner.tenantId, owner.userId));
     return ok(undefined);

@@ -8,13 +8,9 @@ import { engagementDaily, interventions, journeySummaries, stepCompletions } fro
  * Writes a journey's summary and its step completions, as its Durable Object sees them now. Idempotent:
  * the object may write the same state twice, and an older write never hides a newer one (by `updatedAt`).
  */
-export async function saveJourneySummary(
-  db: Database,
-  tenantId: string,
-  state: JourneyState,
-  flow: FlowDefinition,
-) {
-  const summary = {
+/** The D1 row of a journey as its object sees it now. */
+export function journeySummaryOf(tenantId: string, state: JourneyState, flow: FlowDefinition) {
+  return {
     id: state.id,
     tenantId,
     userId: state.userId,
@@ -30,6 +26,24 @@ export async function saveJourneySummary(
     updatedAt: state.updatedAt,
     completedAt: state.completedAt ?? null,
   };
+}
+
+/**
+ * What a summary says, apart from when: two states with the same fingerprint need only one D1 write
+ * (engagement alone, for instance, changes the journey but not its summary).
+ */
+export function summaryFingerprint(tenantId: string, state: JourneyState, flow: FlowDefinition): string {
+  const { updatedAt: _u, ...rest } = journeySummaryOf(tenantId, state, flow);
+  return JSON.stringify(rest);
+}
+
+export async function saveJourneySummary(
+  db: Database,
+  tenantId: string,
+  state: JourneyState,
+  flow: FlowDefinition,
+) {
+  const summary = journeySummaryOf(tenantId, state, flow);
   const { id: _id, tenantId: _t, userId: _u, startedAt: _s, ...changing } = summary;
   const upsert = db
     .insert(journeySummaries)
