@@ -164,6 +164,8 @@ describe('Tour in Chromium', () => {
     await page.keyboard.press('Enter');
     await waitForEvent(page, 'change');
     await expect.poll(focused).toBe('div[dialog].card.pop');
+    // Step changes are announced politely.
+    await expect.poll(() => page.locator('so-tour [role=status]').textContent()).toBe('Step 2 of 3: Second');
     await page.keyboard.press('ArrowRight');
     expect(await waitForEvent(page, 'change', 2)).toMatchObject({ from: 1, index: 2, reason: 'next' });
     await page.keyboard.press('ArrowLeft');

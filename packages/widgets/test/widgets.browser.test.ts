@@ -176,6 +176,27 @@ describe('HelpPanel', () => {
     await page.context().close();
   });
 
+  it('on a phone, "Show me where" scrolls the target into the space above the sheet', async () => {
+    const page = await h.open('/help.html', { width: 375, height: 667 });
+    await waitForEvent(page, 'complete');
+    await page.evaluate(() => {
+      const spacer = document.createElement('div');
+      spacer.style.height = '1500px';
+      document.querySelector('main')!.prepend(spacer);
+      document.querySelector('main')!.append(spacer.cloneNode());
+    });
+    const sheet = (await shadowBox(page, 'so-help-panel', '.panel'))!;
+    expect(sheet.left).toBe(0);
+    await page.locator('so-help-panel button', { hasText: 'Show me where' }).click();
+    await expect
+      .poll(async () => {
+        const t = await box(page, '#schedule');
+        return t.top >= 0 && t.bottom <= sheet.top;
+      })
+      .toBe(true);
+    await page.context().close();
+  });
+
   it('takes incremental props, and says when help is authored', async () => {
     const page = await h.open('/help-incremental.html');
     const panel = page.locator('so-help-panel');

@@ -7,7 +7,6 @@
  * mountTour({ steps, messages: { next: 'Weiter', back: 'Zurück', stepOf: 'Schritt {current} von {total}' } });
  */
 export interface Messages {
-  tourLabel: string;
   next: string;
   back: string;
   done: string;
@@ -46,7 +45,6 @@ export interface Messages {
 }
 
 export const DEFAULT_MESSAGES: Messages = {
-  tourLabel: 'Product tour',
   next: 'Next',
   back: 'Back',
   done: 'Done',

@@ -158,7 +158,13 @@ export function HelpPanelView(props: HelpPanelProps) {
             <button
               class="btn primary"
               onClick={() => {
-                bringIntoView(target, { topInset: coveredTop(), smooth: !prefersReducedMotion() });
+                // On a phone the panel is a bottom sheet: bring the target into the space above it.
+                const sheet = heading.current!.closest('.panel')!.getBoundingClientRect();
+                bringIntoView(target, {
+                  topInset: coveredTop(),
+                  bottomInset: sheet.left < 1 ? innerHeight - sheet.top : 0,
+                  smooth: !prefersReducedMotion(),
+                });
               }}
             >
               {m.showMe}
