@@ -273,6 +273,21 @@ describe('D1 summaries', () => {
     // The write landed, so the safety-net alarm was cleared.
     expect(await runInDurableObject(stub, (_i, state) => state.storage.getAlarm())).toBeNull();
 
+    // Engagement alone changes the journey but not its summary: nothing is queued for D1.
+    const viewed = await api(`/v1/journeys/${user}/progress`, {
+      method: 'POST',
+      headers: await browserHeaders(user),
+      body: JSON.stringify({
+        stepId: 'create-profile',
+        action: 'viewed',
+        interaction: { timeSpentMs: 900, clicks: 1 },
+      }),
+    });
+    expect(
+      (await json<{ journey: { engagementHistory: unknown[] } }>(viewed)).journey.engagementHistory,
+    ).toHaveLength(1);
+    expect(await runInDurableObject(stub, (_i, state) => state.storage.getAlarm())).toBeNull();
+
     // Lose the row (as if D1 had failed), arm the alarm as a commit does, and let it fire.
     await env.DB.prepare('DELETE FROM journey_summaries WHERE user_id = ?').bind(user).run();
     await runInDurableObject(stub, (_i, state) => state.storage.setAlarm(Date.now() + 60_000));
