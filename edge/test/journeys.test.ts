@@ -6,11 +6,12 @@ import {
   JourneyResponse,
   NextStepResponse,
   ProgressResponse,
+  UserExportResponse,
 } from '@smart-onboarding/protocol';
 import { describe, expect, it } from 'vitest';
 import { database } from '../src/db/client';
 import { listAudit } from '../src/db/queries/audit';
-import { api, browserHeaders, DEMO, eventually, json, serverHeaders, uniqueUser } from './helpers';
+import { api, browserHeaders, DEMO, eventId, eventually, json, serverHeaders, uniqueUser } from './helpers';
 
 const post = async (path: string, userId: string, body?: unknown) =>
   api(path, {
@@ -193,6 +194,44 @@ describe('journeys with a secret key (servers and admin reads)', () => {
       await (await api('/v1/journeys?limit=500', { headers: serverHeaders })).json(),
     );
     expect(after.journeys.map((j) => j.userId)).not.toContain(user);
+  });
+
+  it('exports everything held about a user (secret key, audited)', async () => {
+    const user = uniqueUser('export');
+    await post(`/v1/journeys/${user}`, user, { flowId: DEMO.flowId });
+    await post(`/v1/journeys/${user}/struggle`, user, { score: 0.9, source: 'rules', reasons: [], t: 1 });
+    const events = await api('/v1/events', {
+      method: 'POST',
+      headers: await browserHeaders(user, { 'x-so-user': user }),
+      body: JSON.stringify({
+        sentAt: 1,
+        events: [
+          {
+            id: eventId(),
+            sessionId: 's',
+            timestamp: Date.now(),
+            stepId: 'create-profile',
+            eventType: 'page',
+            action: 'view',
+          },
+        ],
+      }),
+    });
+    expect(events.status).toBe(202);
+    const browser = await get(`/v1/journeys/${user}/export`, user);
+    expect(browser.status).toBe(403);
+    const exported = await eventually(async () => {
+      const res = await api(`/v1/journeys/${user}/export`, { headers: serverHeaders });
+      const body = UserExportResponse.parse(await res.json());
+      return body.engagement.length > 0 ? body : null;
+    });
+    expect(exported.journey?.userId).toBe(user);
+    expect(exported.interventions).toEqual([
+      expect.objectContaining({ kind: 'hint', stepId: 'create-profile' }),
+    ]);
+    expect(exported.engagement).toEqual([expect.objectContaining({ stepId: 'create-profile', events: 1 })]);
+    const audit = await listAudit(database(env.DB), 'demo', 50, 'exportUserData');
+    expect(audit.map((a) => a.resource)).toContain(`journeys/${user}`);
   });
 
   it('does not audit a browser reading its own journey', async () => {

@@ -22,6 +22,7 @@ describe('/openapi.json', () => {
         'getJourney',
         'listJourneys',
         'deleteUserJourney',
+        'exportUserData',
         'publishFlow',
         'listFlows',
         'getFlow',

@@ -12,14 +12,16 @@ import {
   Slug,
   StruggleMetrics,
   UpdateProgressRequest,
+  UserExportResponse,
 } from '@smart-onboarding/protocol';
 import { z } from 'zod';
 import { requireKey, resolveUser } from '../auth/authenticate';
 import { cacheKeys, hotCacheFrom } from '../cache/hot-cache';
 import { database } from '../db/client';
 import { recordAudit } from '../db/queries/audit';
+import { engagementOf } from '../db/queries/engagement';
 import { getFlowVersion } from '../db/queries/flows';
-import { deleteUserRows, listJourneySummaries } from '../db/queries/journeys';
+import { deleteUserRows, listJourneySummaries, listUserInterventions } from '../db/queries/journeys';
 import type { AppEnv } from '../env';
 import { ApiError } from '../http/errors';
 import { json, keyErrorResponses, security, userErrorResponses } from '../http/openapi';
@@ -128,6 +130,18 @@ const deleteUserJourney = createRoute({
   responses: { 204: { description: 'Forgotten.' }, ...userErrorResponses },
 });
 
+const exportUserData = createRoute({
+  method: 'get',
+  path: '/v1/journeys/{userId}/export',
+  operationId: 'exportUserData',
+  tags,
+  summary: 'Everything held about the user: journey, engagement aggregates, interventions (audited).',
+  security: security.secretKey,
+  middleware: [secretKey] as const,
+  request: { params: UserParams },
+  responses: { 200: json(UserExportResponse, 'The export.'), ...userErrorResponses },
+});
+
 const listJourneys = createRoute({
   method: 'get',
   path: '/v1/journeys',
@@ -220,6 +234,27 @@ export const journeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     await deleteUserRows(database(c.env.DB), owner.tenantId, owner.userId);
     await auditSecretRead(c, 'deleteUserJourney', `journeys/${owner.userId}`);
     return c.body(null, 204);
+  })
+  .openapi(exportUserData, async (c) => {
+    const owner = await resolveUser(c, c.req.valid('param').userId);
+    const db = database(c.env.DB);
+    const journey = await journeyStub(c.env, owner).getJourney(owner);
+    if (!journey.ok && journey.error.code !== 'not_found') unwrap(journey);
+    const engagement = (await engagementOf(db, owner.tenantId, owner.userId)).map(
+      ({ tenantId: _t, userId: _u, ...day }) => day,
+    );
+    const interventions = await listUserInterventions(db, owner.tenantId, owner.userId);
+    await auditSecretRead(c, 'exportUserData', `journeys/${owner.userId}`);
+    return c.json(
+      {
+        userId: owner.userId,
+        exportedAt: Date.now(),
+        journey: journey.ok ? journey.value : null,
+        engagement,
+        interventions,
+      },
+      200,
+    );
   })
   .openapi(listJourneys, async (c) => {
     const { caller } = c.var;

@@ -140,6 +140,24 @@ export async function listStepCompletions(db: Database, tenantId: string, flowId
     .where(and(eq(stepCompletions.tenantId, tenantId), eq(stepCompletions.flowId, flowId)));
 }
 
+/** A user's interventions, oldest first (for a data export). */
+export async function listUserInterventions(db: Database, tenantId: string, userId: string) {
+  return db
+    .select({
+      id: interventions.id,
+      journeyId: interventions.journeyId,
+      stepId: interventions.stepId,
+      kind: interventions.kind,
+      holdout: interventions.holdout,
+      reason: interventions.reason,
+      outcome: interventions.outcome,
+      createdAt: interventions.createdAt,
+    })
+    .from(interventions)
+    .where(and(eq(interventions.tenantId, tenantId), eq(interventions.userId, userId)))
+    .orderBy(interventions.createdAt);
+}
+
 /** Forgets a user across D1 (the Durable Object forgets its own state). */
 export async function deleteUserRows(db: Database, tenantId: string, userId: string) {
   await db.batch([

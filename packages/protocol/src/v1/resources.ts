@@ -77,6 +77,46 @@ export const AuditEntry = z
 
 export const AuditLogResponse = z.object({ entries: z.array(AuditEntry) }).meta({ id: 'AuditLogResponse' });
 
+/** A user's engagement on one step on one UTC day, as the event queue's consumer aggregates it. */
+export const EngagementDay = z
+  .object({
+    stepId: z.string().meta({ description: 'The step, or "" for events outside any step.' }),
+    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    events: z.number().int().nonnegative(),
+    signals: z.number().int().nonnegative(),
+    struggleReports: z.number().int().nonnegative(),
+    maxStruggleScore: Probability,
+    timeSpentMs: z.number().nonnegative(),
+    clicks: z.number().int().nonnegative(),
+    stepActions: z.number().int().nonnegative(),
+    interventionResponses: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'EngagementDay' });
+
+/** Everything the edge holds about one user (secret key): what a data-export request gets. */
+export const UserExportResponse = z
+  .object({
+    userId: Id,
+    exportedAt: EpochMs,
+    journey: OnboardingJourney.nullable(),
+    engagement: z.array(EngagementDay),
+    interventions: z.array(
+      z.object({
+        id: Id,
+        journeyId: z.string(),
+        stepId: Slug.nullable(),
+        kind: z.string(),
+        holdout: z.boolean(),
+        reason: z.string(),
+        outcome: z.string().nullable(),
+        createdAt: EpochMs,
+      }),
+    ),
+  })
+  .meta({ id: 'UserExportResponse' });
+
+export type EngagementDay = z.infer<typeof EngagementDay>;
+export type UserExportResponse = z.infer<typeof UserExportResponse>;
 export type ProgressResponse = z.infer<typeof ProgressResponse>;
 export type JourneySummary = z.infer<typeof JourneySummary>;
 export type JourneyListResponse = z.infer<typeof JourneyListResponse>;
