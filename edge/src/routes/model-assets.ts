@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { ErrorBody, PATHS } from '@smart-onboarding/protocol';
+import { z } from 'zod';
 import { requireKey } from '../auth/authenticate';
 import type { AppEnv } from '../env';
 import { ApiError } from '../http/errors';
@@ -37,7 +38,7 @@ modelAssetRoutes.openAPIRegistry.registerPath({
   tags: ['model'],
   summary: 'A file of the struggle model or of onnxruntime-web (wasm, mjs, onnx).',
   description: 'Cross-origin requests need `key` (query) or `x-so-key` from an allowed origin.',
-  request: {},
+  request: { params: z.object({ file: z.string().meta({ example: 'struggle.onnx' }) }) },
   responses: {
     200: { description: 'The file, with a long cache lifetime and an ETag.' },
     304: { description: 'Not modified.' },
