@@ -2,4 +2,4 @@ export { chromiumPath, launchChromium } from './chromium';
 export { type DevServer, startDevServer } from './dev-server';
 export { freePort } from './ports';
 export { type StaticServer, serveStatic } from './static-server';
-export { startUpstashRedis, type UpstashRedis } from './upstash-redis';
+export { redisServerPath, startUpstashRedis, type UpstashRedis } from './upstash-redis';

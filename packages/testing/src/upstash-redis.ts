@@ -1,4 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient } from 'redis';
@@ -56,7 +57,32 @@ async function waitForRedis(port: number, server: ChildProcess, timeoutMs = 10_0
 }
 
 /**
- * Starts `redis-server` (Debian package `redis-server`) on a free port and an Upstash-compatible REST
+ * The `redis-server` binary: `REDIS_SERVER`, else Debian's, else installed with apt-get when we may (root
+ * on Debian, as on CI), the way the browser tests find Chromium.
+ */
+export function redisServerPath(): string {
+  const candidates = [process.env.REDIS_SERVER, '/usr/bin/redis-server', '/usr/local/bin/redis-server'];
+  const found = candidates.find((p) => p && existsSync(p));
+  if (found) return found;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !existsSync('/usr/bin/apt-get')) {
+    throw new Error(
+      'redis-server not found: install it (Debian: apt-get install redis-server) or set REDIS_SERVER',
+    );
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'redis-server'], {
+    stdio: 'ignore',
+    env,
+  });
+  if (!existsSync('/usr/bin/redis-server'))
+    throw new Error('apt-get finished but /usr/bin/redis-server is missing');
+  return '/usr/bin/redis-server';
+}
+
+/**
+ * Starts `redis-server` (Debian package `redis-server`, see `redisServerPath`) on a free port and an Upstash-compatible REST
  * proxy in front of it (`POST /` with one command, `/pipeline` and `/multi-exec` with several), so code
  * using `@upstash/redis` is tested against a real Redis.
  *
@@ -69,7 +95,7 @@ async function waitForRedis(port: number, server: ChildProcess, timeoutMs = 10_0
 export async function startUpstashRedis(options: { redisServer?: string } = {}): Promise<UpstashRedis> {
   const port = await freePort();
   const child = spawn(
-    options.redisServer ?? 'redis-server',
+    options.redisServer ?? redisServerPath(),
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     { stdio: 'ignore' },
   );
