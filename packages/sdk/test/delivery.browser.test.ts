@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Backend, DEMO, startBackend, userHash } from './backend';
 import { type Harness, sleep, snippet, startHarness } from './harness';
 import { type CountingProxy, startProxy } from './proxy';
@@ -28,6 +28,10 @@ let proxy: CountingProxy;
 beforeAll(async () => {
   [harness, backend] = await Promise.all([startHarness({ '/': page }), startBackend()]);
   proxy = await startProxy(backend.url);
+});
+afterEach(() => {
+  // A failed test must not leave the edge "down" for the next one.
+  if (proxy) proxy.mode = 'up';
 });
 afterAll(async () => {
   await proxy?.close();
@@ -156,7 +160,7 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
     const names = Array.from({ length: 12 }, (_, i) => `reload-${i}`);
     await track(p, names);
     await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status().queued >= 12);
-    await sleep(300); // IndexedDB writes are fire-and-forget: give them a moment before the page goes
+    // No wait: the outbox commits to IndexedDB in the task after the events were queued.
     await p.reload();
     await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status?.().capturing);
     expect((await status(p)).queued).toBeGreaterThanOrEqual(12);

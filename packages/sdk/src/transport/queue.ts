@@ -12,6 +12,8 @@ export interface QueueStore {
   load(): Promise<QueuedRecord[]>;
   put(records: QueuedRecord[]): void;
   delete(ids: string[]): void;
+  /** Commits pending writes now (the page is hiding). */
+  flush?(): void;
   close(): void;
 }
 
@@ -25,6 +27,8 @@ export interface EventQueue {
   size(): number;
   /** Events dropped because the queue was full (the oldest go first). */
   dropped(): number;
+  /** Writes what is pending to the store at once: the page is hiding. */
+  persist(): void;
   close(): void;
 }
 
@@ -79,6 +83,7 @@ export function createEventQueue(store: QueueStore | undefined, max = 1000): Eve
     },
     size: () => records.length,
     dropped: () => dropped,
+    persist: () => store?.flush?.(),
     close: () => store?.close(),
   };
 }

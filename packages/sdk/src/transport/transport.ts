@@ -43,7 +43,11 @@ export interface Transport {
 }
 
 const BATCH_MAX = 100;
-const BATCH_DELAY_MS = 1000;
+/**
+ * Routine events (feature windows, page and engagement events) wait this long to travel together: one
+ * request every few seconds instead of one per window. Signals and struggle reports go at once.
+ */
+const BATCH_DELAY_MS = 5000;
 const ACK_TIMEOUT_MS = 5000;
 
 /**
@@ -229,6 +233,7 @@ export function createTransport(o: TransportOptions): Transport {
     },
     flush,
     flushOnHide() {
+      queue.persist();
       if (o.canSend?.() === false) return;
       const url = endpointUrl(o.endpoint, PATHS.events, o.credentials());
       // Everything not yet acknowledged, in beacon-sized batches. The events stay queued: if the page
