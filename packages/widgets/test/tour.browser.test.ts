@@ -28,7 +28,7 @@ const pages: Record<string, string> = {
        { id: 'three', title: 'Third', body: 'Last.', goal: { kind: 'event', event: 'post_created' } }], ${callbacks} });`,
   ),
   '/moving.html': html(
-    `<main style="padding:40px"><button id="mover" style="position:relative;left:0">Mover</button></main>`,
+    `<main style="padding:40px"><button id="mover" style="position:relative;left:0">Mover</button><div style="height:2000px"></div></main>`,
     `W.mountTour({ backdrop: false, steps: [{ id: 'a', title: 'Follow me', target: { selector: '#mover' } }], ${callbacks} });`,
   ),
   '/sticky.html': html(
@@ -172,7 +172,7 @@ describe('Tour in Chromium', () => {
     expect(await waitForEvent(page, 'change', 3)).toMatchObject({ from: 2, index: 1, reason: 'back' });
     await page.keyboard.press('Escape');
     expect(await waitForEvent(page, 'dismiss')).toMatchObject({ index: 1 });
-    expect(await focused()).toBe('button#before');
+    await expect.poll(focused).toBe('button#before');
     await page.context().close();
   });
 
@@ -199,6 +199,18 @@ describe('Tour in Chromium', () => {
     const pop = (await shadowBox(page, 'so-tour', '[role=dialog]'))!;
     const target = await box(page, '#mover');
     expect(pop.top).toBeGreaterThan(target.bottom);
+    // The user scrolls the page: popover and spotlight scroll with the target.
+    await page.mouse.move(500, 500);
+    await page.mouse.wheel(0, 120);
+    await page.waitForFunction(() => scrollY >= 100);
+    await expect
+      .poll(async () => {
+        const spot = (await shadowBox(page, 'so-tour', '.spot'))!;
+        const moved = (await shadowBox(page, 'so-tour', '[role=dialog]'))!;
+        const t = await box(page, '#mover');
+        return [Math.round(spot.top - t.top), Math.round(moved.top - pop.top + (target.top - t.top))];
+      })
+      .toEqual([-6, 0]);
     await page.context().close();
   });
 

@@ -165,7 +165,8 @@ export function TourView(props: TourProps) {
     latest.current.onShown?.({ step: step!, index });
   }, [mode, index]);
 
-  useEffect(() => {
+  // Give focus back as the step goes away (a layout effect, so it never rests on <body> in between).
+  useLayoutEffect(() => {
     if (status === 'active') return;
     if (status === 'completed') setAnnouncement(m.tourComplete);
     restoreFocus.current?.();
