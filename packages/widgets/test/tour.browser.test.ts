@@ -24,7 +24,8 @@ const pages: Record<string, string> = {
      document.querySelector('#before').focus();
      window.tour = W.mountTour({ steps: [
        { id: 'connect', title: 'Connect', body: 'Click it.', target: { selector: '#connect' }, goal: { kind: 'click' } },
-       { id: 'two', title: 'Second', body: 'A manual step.', target: { selector: '#clicks' } },
+       { id: 'two', title: 'Second', body: 'A manual step.', target: { selector: '#clicks' }, variantId: 'plain',
+         variants: [{ id: 'plain', style: 'simplified', title: 'Second', body: 'The simpler way to say it.' }] },
        { id: 'three', title: 'Third', body: 'Last.', goal: { kind: 'event', event: 'post_created' } }], ${callbacks} });`,
   ),
   '/moving.html': html(
@@ -128,6 +129,10 @@ describe('Tour in Chromium', () => {
     const change = await waitForEvent(page, 'change');
     expect(change).toMatchObject({ from: 0, index: 1, reason: 'goal' });
     expect(await page.textContent('#clicks')).toBe('1');
+    // The variant the optimizer chose is what the user reads.
+    await expect
+      .poll(() => page.locator('so-tour [role=dialog] .body').textContent())
+      .toBe('The simpler way to say it.');
     // A step with an event goal completes when the app reports that event.
     await page.evaluate(() => (window as unknown as { tour: { goTo(id: string): void } }).tour.goTo('three'));
     await page.evaluate(() =>

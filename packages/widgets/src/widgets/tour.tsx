@@ -29,9 +29,15 @@ import { LiveRegion } from '../ui/live-region';
 import { ShadowIsland } from '../ui/shadow-island';
 import type { WidgetBaseProps } from './base';
 
-/** A tour step: the protocol's `OnboardingStep`, of which only `id` and `title` are required here. */
+/**
+ * A tour step: the protocol's `OnboardingStep`, of which only `id` and `title` are required here. When
+ * the optimizer picked one of its `variants` (`next_step.variantId`), pass that id as `variantId` and the
+ * variant's title and body are shown.
+ */
 export type TourStep = Pick<OnboardingStep, 'id' | 'title'> &
-  Partial<Pick<OnboardingStep, 'body' | 'target' | 'goal' | 'optional'>>;
+  Partial<Pick<OnboardingStep, 'body' | 'target' | 'goal' | 'optional' | 'variants'>> & {
+    variantId?: string;
+  };
 
 export interface TourStepEvent {
   step: TourStep;
@@ -100,6 +106,7 @@ export function TourView(props: TourProps) {
   const { index, status } = state.current;
   const step = steps[index];
   const active = status === 'active' && !!step;
+  const text = step?.variants?.find((v) => v.id === step.variantId) ?? step;
 
   const dispatch = (action: TourAction) => {
     const out = tourTransition(state.current, action, steps.length);
@@ -161,7 +168,7 @@ export function TourView(props: TourProps) {
   useEffect(() => {
     if (mode === 'hidden' || shown === index) return;
     setShown(index);
-    setAnnouncement(`${format(m.stepOf, { current: index + 1, total: steps.length })}: ${step!.title}`);
+    setAnnouncement(`${format(m.stepOf, { current: index + 1, total: steps.length })}: ${text!.title}`);
     latest.current.onShown?.({ step: step!, index });
   }, [mode, index]);
 
@@ -275,10 +282,10 @@ export function TourView(props: TourProps) {
           </button>
         </div>
         <h2 id="so-tour-title" class="title">
-          {step!.title}
+          {text!.title}
         </h2>
         <p id="so-tour-body" class="body">
-          {step!.body}
+          {text!.body}
         </p>
         {missing && <p class="note">{m.targetMissing}</p>}
         {!manual && goal?.kind === 'click' && element && <p class="note">{m.clickToContinue}</p>}
