@@ -150,3 +150,54 @@ describe('malformed input never produces a 500', () => {
     expect(seen.size).toBeGreaterThanOrEqual(8);
   });
 });
+
+describe('malformed WebSocket frames never break the socket', () => {
+  it('answers random frames with a ServerMessage and keeps the socket open', async () => {
+    const { ServerMessage } = await import('@smart-onboarding/protocol');
+    const random = rng(SEED + 1);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const t = await freshTenant();
+    const user = 'fuzz-ws';
+    const res = await api(
+      `/v1/socket?key=${t.publishableKey}&user=${user}&user_hash=${await hashFor(user, t.identitySecret)}`,
+      { headers: { upgrade: 'websocket' } },
+    );
+    const ws = res.webSocket!;
+    ws.accept();
+    const replies: unknown[] = [];
+    ws.addEventListener('message', (e) => replies.push(JSON.parse(e.data as string)));
+    const frames = [
+      () => '',
+      () => '{}',
+      () => 'null',
+      () => '[1]',
+      () => JSON.stringify({ type: pick(['hello', 'events', 'struggle', 'ping', 'nope', 7]) }),
+      () => JSON.stringify({ type: 'ping', t: pick([-1, 1.5, 'x', 2 ** 60, null]) }),
+      () =>
+        JSON.stringify({
+          type: 'struggle',
+          report: { score: random() * 2, source: 'model', reasons: [], t: 1 },
+        }),
+      () =>
+        JSON.stringify({
+          type: 'events',
+          batch: { sentAt: 1, events: [{ id: eventId(), eventType: 'page' }] },
+        }),
+      () => `{"type":"hello","sessionId":"${'s'.repeat(200)}"}`,
+      () => new Uint8Array([1, 2, 3]).buffer,
+    ];
+    const sent = 40;
+    for (let i = 0; i < sent; i++) {
+      ws.send(pick(frames)());
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    ws.send(JSON.stringify({ type: 'ping', t: 99 }));
+    const deadline = Date.now() + 5000;
+    while (replies.length < sent + 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(replies).toHaveLength(sent + 1);
+    for (const reply of replies)
+      expect(ServerMessage.safeParse(reply).success, JSON.stringify(reply)).toBe(true);
+    expect(replies.at(-1)).toEqual({ type: 'pong', t: 99 });
+    ws.close();
+  });
+});
