@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { transform } from 'esbuild';
@@ -50,6 +51,9 @@ const minify = (module) =>
   });
 
 const external = (id) => /^(preact|react|@floating-ui\/)/.test(id);
+
+// Chunk names carry content hashes: start from an empty dist so old ones do not pile up.
+rmSync(new URL('dist', import.meta.url), { recursive: true, force: true });
 
 export default [
   // For bundlers: ES modules that share chunks, with dependencies left to the app's bundler.
