@@ -1,18 +1,16 @@
 import { DurableObject } from 'cloudflare:workers';
-import {
-  type BehaviorEvent,
-  ClientMessage,
-  type EngagementMetric,
-  type EventBatch,
-  type FlowVersion,
-  type InitializeJourneyRequest,
-  type InterventionPlan,
-  type NextStepResponse,
-  type OnboardingJourney,
-  type OnboardingResult,
-  type ServerMessage,
-  type StruggleMetrics,
-  type UpdateProgressRequest,
+import type {
+  BehaviorEvent,
+  EventBatch,
+  FlowVersion,
+  InitializeJourneyRequest,
+  InterventionPlan,
+  NextStepResponse,
+  OnboardingJourney,
+  OnboardingResult,
+  ServerMessage,
+  StruggleMetrics,
+  UpdateProgressRequest,
 } from '@smart-onboarding/protocol';
 import { cacheKeys, type HotCache, hotCacheFrom } from '../cache/hot-cache';
 import { database } from '../db/client';
@@ -24,22 +22,22 @@ import {
 } from '../db/queries/journeys';
 import type { Env } from '../env';
 import { packForQueue } from '../events/queue-message';
+import { parseClientFrame } from './client-frame';
+import { applyEventsToJourney } from './journey-events';
 import {
   advance,
   applyProgress,
   completeJourney,
   doneSteps,
   type JourneyState,
-  recordEngagement,
   recordIntervention,
-  recordInterventionOutcome,
   startJourney,
   toOnboardingJourney,
   toOnboardingResult,
 } from './journey-state';
 import { fail, type Outcome, ok } from './outcome';
 import { type JourneyPolicies, journeyPolicies } from './policies';
-import { SOCKET_HEADERS, type SocketAttachment, WS_MAX_MESSAGE_CHARS, WS_RATE } from './socket';
+import { SOCKET_HEADERS, type SocketAttachment, WS_RATE } from './socket';
 import { TokenBucket } from './token-bucket';
 
 /** Whose journey an object holds. Every call names it, and the object refuses a call for someone else. */
@@ -460,37 +458,25 @@ export class JourneyObject extends DurableObject<Env> {
   /** What events change in the journey itself. Events that do not fit the journey are only counted. */
   private async applyEvents(owner: JourneyOwner, events: BehaviorEvent[]) {
     const flow = this.read<FlowVersion>('flow');
-    let state = this.read<JourneyState>('journey');
-    if (!state || !flow) return;
-    const before = state;
-    const now = Date.now();
-    const engagement: EngagementMetric[] = [];
-    const outcomes: Array<{ id: string; outcome: string }> = [];
-    for (const e of events) {
-      if (e.eventType === 'step' && (e.action === 'completed' || e.action === 'skipped')) {
-        const applied = applyProgress(state, flow.flow, { stepId: e.stepId, action: e.action }, now);
-        if (applied.ok && applied.value.changed) {
-          state = advance(applied.value.state, flow.flow, this.decideNext(applied.value.state, flow), now);
-        }
-      } else if (e.eventType === 'engagement' && e.engagementScore !== undefined) {
-        engagement.push({ t: e.timestamp, stepId: e.stepId, score: e.engagementScore });
-      } else if (e.eventType === 'intervention') {
-        state = recordInterventionOutcome(state, e.interventionId, e.action, now);
-        if (e.action !== 'shown') outcomes.push({ id: e.interventionId, outcome: e.action });
-      }
-    }
-    state = recordEngagement(state, engagement, now);
+    const before = this.read<JourneyState>('journey');
+    if (!before || !flow) return;
+    const { state, outcomes } = applyEventsToJourney(
+      before,
+      flow.flow,
+      events,
+      (s) => this.decideNext(s, flow),
+      Date.now(),
+    );
     if (state === before) return;
-    const moved = state.currentStepId !== before.currentStepId;
     await this.commit(owner, state, flow);
-    if (moved) {
+    if (state.currentStepId !== before.currentStepId) {
       const next = this.nextStepOf(state, flow);
       this.broadcast({ type: 'next_step', step: next.step, variantId: next.variantId });
     }
     if (outcomes.length > 0) {
       const db = database(this.env.DB);
       await Promise.all(
-        outcomes.map((o) => setInterventionOutcome(db, owner.tenantId, o.id, o.outcome)),
+        outcomes.map((o) => setInterventionOutcome(db, owner.tenantId, o.interventionId, o.outcome)),
       ).catch((err) => console.warn('intervention outcome write failed', err));
     }
   }
@@ -556,29 +542,9 @@ export class JourneyObject extends DurableObject<Env> {
         `at most ${WS_RATE.perSecond} messages a second; send again later`,
       );
     }
-    if (typeof data !== 'string')
-      return this.sendError(ws, 'unsupported_media_type', 'send JSON text frames');
-    if (data.length > WS_MAX_MESSAGE_CHARS) {
-      return this.sendError(
-        ws,
-        'payload_too_large',
-        `messages are limited to ${WS_MAX_MESSAGE_CHARS} characters`,
-      );
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(data);
-    } catch {
-      return this.sendError(ws, 'invalid_json', 'the message is not JSON');
-    }
-    const parsed = ClientMessage.safeParse(json);
-    if (!parsed.success) {
-      const issues = parsed.error.issues
-        .slice(0, 20)
-        .map((i) => ({ path: i.path.join('.'), message: i.message }));
-      return this.sendError(ws, 'validation_failed', 'the message is not a ClientMessage', { issues });
-    }
-    const message = parsed.data;
+    const read = parseClientFrame(data);
+    if (!read.ok) return this.send(ws, read.reply);
+    const { message } = read;
     switch (message.type) {
       case 'hello': {
         const state = this.read<JourneyState>('journey');
