@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type DevServer,
+  launchChromium,
+  type StaticServer,
+  serveStatic,
+  startDevServer,
+} from '@smart-onboarding/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../build.mjs';
+import { watchEdgeTraffic } from './edge-traffic';
+
+/**
+ * The React example as its users meet it: built by its own build script, served over HTTP, run in
+ * Chromium against the real local edge (`pnpm dev`'s demo), driven with real (CDP) input.
+ */
+const appRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
+
+let edge: DevServer;
+let app: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [edge, , browser] = await Promise.all([startDevServer(), buildApp(), launchChromium()]);
+  app = await serveStatic({ root: appRoot });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await edge?.stop();
+});
+
+async function openApp(): Promise<{ page: Page; traffic: ReturnType<typeof watchEdgeTraffic> }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const traffic = watchEdgeTraffic(page, edge.url);
+  await page.goto(`${app.url}/index.html?edge=${encodeURIComponent(edge.url)}`);
+  await page.locator('h1').waitFor();
+  expect(errors).toEqual([]);
+  return { page, traffic };
+}
+
+describe('React example (Teamspace)', () => {
+  it('renders the checklist, progress and hint inside the React app', async () => {
+    const { page } = await openApp();
+    const checklist = page.locator('so-checklist section[aria-label="Set up your workspace"]');
+    await checklist.waitFor();
+    expect(await checklist.locator('.item').count()).toBe(3);
+    expect(await checklist.locator('.eyebrow').textContent()).toBe('0 of 3 done');
+    // Progress renders where the component stands: in the app's sticky header.
+    const bar = page.locator('header.top so-progress [role=progressbar]');
+    expect(await bar.getAttribute('aria-valuenow')).toBe('0');
+    // The hint's beacon sits on the integrations heading and opens its tip on a real click.
+    const beacon = page.locator('so-hint button').first();
+    await beacon.waitFor();
+    await beacon.click();
+    await expect.poll(() => page.locator('so-hint').getByText('Bring your tools in').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('completes a checklist item on the real action and reports the goal to the edge', async () => {
+    const { page, traffic } = await openApp();
+    const item = page.locator('so-checklist .item', { hasText: 'Create your first project' });
+    await item.waitFor();
+    expect(await item.getAttribute('class')).toBe('item');
+
+    await page.click('#project-name');
+    await page.keyboard.type('Website relaunch');
+    await page.click('#create-project');
+
+    await expect.poll(() => item.getAttribute('class')).toBe('item done');
+    expect(await page.locator('so-checklist .eyebrow').textContent()).toBe('1 of 3 done');
+    expect(
+      await page.locator('header.top so-progress [role=progressbar]').getAttribute('aria-valuenow'),
+    ).toBe('33');
+    expect(await page.locator('#projects li').textContent()).toBe('Website relaunch');
+
+    const accepted = await traffic.waitForAccepted('project_created');
+    expect(accepted.eventType).toBe('track');
+    expect(traffic.socketOpened()).toBe(true);
+    await page.close();
+  });
+
+  it('keeps the step open while the action fails (an invalid email is not an invite)', async () => {
+    const { page } = await openApp();
+    const item = page.locator('so-checklist .item', { hasText: 'Invite a teammate' });
+    await item.waitFor();
+    await page.click('#invite-email');
+    await page.keyboard.type('not-an-email');
+    await page.click('#invite-submit');
+    await expect.poll(() => page.locator('#invite-error').textContent()).toContain('Enter an email');
+    expect(await item.getAttribute('class')).toBe('item');
+
+    await page.click('#invite-email', { clickCount: 3 });
+    await page.keyboard.type('ada@example.com');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => item.getAttribute('class')).toBe('item done');
+    await page.close();
+  });
+});
