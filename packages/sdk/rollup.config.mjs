@@ -1,3 +1,5 @@
+import { copyFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -20,7 +22,7 @@ const plugins = () => [
   esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' }),
 ];
 
-const scriptTag = (input, file) => ({
+const scriptTag = (input = '', file = '') => ({
   input,
   output: { file, format: 'iife', inlineDynamicImports: true },
   plugins: [...plugins(), terser({ ecma: 2020, compress: { passes: 3 }, format: { comments: false } })],
@@ -36,10 +38,30 @@ export default [
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
     },
-    external: [/^onnxruntime-web/],
+    external: [/^onnxruntime-web/, /^@smart-onboarding\/widgets/],
     plugins: plugins(),
     treeshake: { moduleSideEffects: false },
   },
   scriptTag('src/script-tag.ts', 'dist/smart-onboarding.js'),
   scriptTag('src/script-tag-struggle.ts', 'dist/smart-onboarding.struggle.js'),
+  {
+    ...scriptTag('src/script-tag-ui.ts', 'dist/smart-onboarding.ui.js'),
+    plugins: [...scriptTag().plugins, copyWidgets()],
+  },
 ];
+
+/**
+ * The script tag loads the widgets from beside itself: `dist/smart-onboarding.widgets.js` is a copy of
+ * `@smart-onboarding/widgets`' self-contained IIFE (build the widgets first; skipped with a warning if absent).
+ */
+function copyWidgets() {
+  return {
+    name: 'copy-widgets',
+    writeBundle() {
+      const from = createRequire(import.meta.url).resolve('@smart-onboarding/widgets/widgets.iife.js');
+      if (!existsSync(from))
+        return this.warn('widgets not built: run pnpm --filter @smart-onboarding/widgets build');
+      copyFileSync(from, 'dist/smart-onboarding.widgets.js');
+    },
+  };
+}

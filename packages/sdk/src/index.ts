@@ -18,8 +18,12 @@ export { type ClientDependencies, createSmartOnboarding, type SmartOnboardingApi
 export type { ConsentState } from './core/consent';
 export type { InitOptions, SdkEvents, Status, StruggleEvent, UserIdentity } from './core/options';
 export type { ScorerState } from './struggle/detector';
+export type { HelpChunk, OnboardingUi, WidgetsApi } from './ui/types';
 
 /** The SDK instance of this page. */
 export const SmartOnboarding = /* @__PURE__ */ createSmartOnboarding({
   loadDetector: () => import('./struggle/index').then((m) => m.createStruggleDetector),
+  loadUi: () => import('./ui/index').then((m) => m.createOnboardingUi),
+  // A URL given in `widgetsUrl` is imported as it is; otherwise the bundler resolves the package.
+  loadWidgets: (url) => import('./ui/load-widgets.js').then((m) => m.loadWidgetsModule(url)),
 });

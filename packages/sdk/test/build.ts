@@ -6,7 +6,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Builds one script-tag file in memory exactly as `pnpm build` does, and returns its code. */
 export async function buildScriptTag(
-  file: 'smart-onboarding.js' | 'smart-onboarding.struggle.js',
+  file: 'smart-onboarding.js' | 'smart-onboarding.struggle.js' | 'smart-onboarding.ui.js',
 ): Promise<string> {
   const configs = (await import(path.join(root, 'rollup.config.mjs'))).default as {
     input: string;

@@ -20,6 +20,18 @@ describe('script-tag size budget', () => {
     expect(code).toContain('__soStruggle');
     expect(code).not.toMatch(/ZodError|\$ZodType/);
   }, 60_000);
+
+  it('the onboarding UI glue is its own small file, loaded on demand, without the widgets in it', async () => {
+    const code = await buildScriptTag('smart-onboarding.ui.js');
+    expect(code).toContain('__soUi');
+    expect(code).not.toMatch(/ZodError|\$ZodType|preact/);
+    const gz = gzipSync(code, { level: 9 }).length;
+    console.log(`smart-onboarding.ui.js: ${gz} B min+gzip`);
+    // The core only names the UI files; their code is not in it.
+    const core = await buildScriptTag('smart-onboarding.js');
+    expect(core).toContain('smart-onboarding.ui.js');
+    expect(core).not.toContain('mountNudge');
+  }, 60_000);
 });
 
 describe('ESM build for bundlers', () => {

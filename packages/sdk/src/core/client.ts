@@ -1,4 +1,10 @@
-import type { BehaviorEvent, ScalarRecord, ServerMessage, Signal } from '@smart-onboarding/protocol';
+import type {
+  BehaviorEvent,
+  OnboardingStep,
+  ScalarRecord,
+  ServerMessage,
+  Signal,
+} from '@smart-onboarding/protocol';
 import { CREDENTIALS, PATHS } from '@smart-onboarding/protocol';
 import { startCapture } from '../capture/index';
 import type { Teardown } from '../capture/listen';
@@ -10,10 +16,12 @@ import { uuid } from '../transport/ids';
 import { openIndexedDbStore } from '../transport/indexeddb-store';
 import { createEventQueue } from '../transport/queue';
 import { createTransport, type Transport } from '../transport/transport';
+import type { CreateOnboardingUi, OnboardingUi, WidgetsApi } from '../ui/types';
 import { type ConsentState, effectiveConsent } from './consent';
 import { createSignalLoop } from './detection';
 import { createEmitter } from './emitter';
 import { createEngagementCounter } from './engagement';
+import { startJourney } from './journey-api';
 import type { InitOptions, SdkEvents, Status } from './options';
 import { toScalarRecord } from './scalars';
 
@@ -40,6 +48,12 @@ export interface SmartOnboardingApi {
   setConsent(state: ConsentState): void;
   on<K extends keyof SdkEvents>(name: K, cb: (payload: SdkEvents[K]) => void): () => void;
   off<K extends keyof SdkEvents>(name: K, cb: (payload: SdkEvents[K]) => void): void;
+  /**
+   * Reports the step as done (or skipped): the edge advances the journey and pushes the next step. The
+   * built-in tour and `track` calls matching a step's event goal call it; apps that render their own
+   * widgets (`widgets: false`) call it from their tour.
+   */
+  completeStep(stepId: string, action?: 'completed' | 'skipped'): void;
   /** Marks the onboarding step the user is on (tours call it; the edge's `next_step` sets it too). */
   setStep(stepId: string | undefined, estimateMs?: number): void;
   status(): Status;
@@ -53,6 +67,10 @@ export interface ClientDependencies {
    * apart from the core, so the always-loaded script stays small; events wait for it in a bounded buffer.
    */
   loadDetector?: () => Promise<CreateStruggleDetector>;
+  /** Loads the onboarding UI glue (a separate file or chunk), on the first thing to show. */
+  loadUi?: () => Promise<CreateOnboardingUi>;
+  /** Loads the widgets bundle the UI mounts (`widgetsUrl` is the init option, when given). */
+  loadWidgets?: (widgetsUrl: string | undefined) => Promise<WidgetsApi>;
 }
 
 /** Raw events held for the detector while it loads (a few seconds of input at most). */
@@ -74,6 +92,12 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
   let user: { id?: string | undefined; hash?: string | undefined } = {};
   let sessionId = '';
   let stepId: string | undefined;
+  /** The step the edge says the user is on, for matching `track` calls against its event goal. */
+  let currentStep: OnboardingStep | null = null;
+  /** Steps reported done by this page (a step's goal may be met by the tour and by `track` at once). */
+  let completed = new Set<string>();
+  let progressTotal = 0;
+  let ui: Promise<OnboardingUi | undefined> | undefined;
   let transport: Transport | undefined;
   let detector: StruggleDetector | undefined;
   let stopCapture: Teardown | undefined;
@@ -189,12 +213,75 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
     transport?.struggle({ ...payload, stepId, recentSignals: recentSignals.filter((s) => s.t >= since), t });
   });
 
+  /** Runs `fn` on the onboarding UI, loading it first; never with `widgets: false` or without consent. */
+  const withUi = (fn: (u: OnboardingUi) => void) => {
+    const o = options;
+    if (!o || o.widgets === false || !transport || !deps.loadUi) return;
+    ui ??= deps.loadUi().then(
+      (create) =>
+        create({
+          loadWidgets: () =>
+            deps.loadWidgets?.(o.widgetsUrl) ?? Promise.reject(new Error('no widgets loader')),
+          reportStep: completeStep,
+          reportIntervention: (interventionId, action) =>
+            transport?.send(event({ eventType: 'intervention', interventionId, action }), true),
+          warn,
+        }),
+      (err) => void warn('the onboarding UI could not be loaded', err),
+    );
+    const mine = ui;
+    void mine.then((u) => {
+      if (u && ui === mine) fn(u);
+    });
+  };
+
+  const showStep = (step: OnboardingStep | null, variantId?: string) => {
+    currentStep = step;
+    setStep(step?.id, step ? step.estimatedDurationSec * 1000 : undefined);
+    events.emit('step', step);
+    withUi((u) => u.step(step, variantId));
+    if (!step && progressTotal) withUi((u) => u.progress(progressTotal, progressTotal));
+  };
+
+  function completeStep(id: string, action: 'completed' | 'skipped' = 'completed') {
+    if (!SLUG.test(id) || completed.has(id) || !transport) return;
+    completed.add(id);
+    transport.send(event({ eventType: 'step', stepId: id, action }), true);
+    if (progressTotal) withUi((u) => u.progress(completed.size, progressTotal));
+  }
+
+  /** `init({ flow })`: starts the journey once the user is known (idempotent on the edge). */
+  const beginJourney = async (t: Transport, endpoint: string) => {
+    const flow = options?.flow;
+    if (!flow || !user.id || transport !== t) return;
+    const begun = await startJourney(
+      endpoint,
+      { publishableKey: options!.publishableKey, userId: user.id, userHash: user.hash },
+      flow,
+    );
+    if (!begun || transport !== t) return warn('the journey could not be started');
+    for (const id of begun.completed) completed.add(id);
+    progressTotal = begun.total;
+    if (begun.next.step?.id !== currentStep?.id || begun.next.variantId)
+      showStep(begun.next.step, begun.next.variantId);
+    if (progressTotal) withUi((u) => u.progress(completed.size, progressTotal));
+  };
+
   const onMessage = guard((m: ServerMessage) => {
-    if (m.type === 'intervention') events.emit('intervention', m.plan);
-    else if (m.type === 'welcome' || m.type === 'next_step') {
-      const step = m.type === 'welcome' ? m.currentStep : m.step;
-      setStep(step?.id, step ? step.estimatedDurationSec * 1000 : undefined);
-      events.emit('step', step);
+    if (m.type === 'intervention') {
+      events.emit('intervention', m.plan);
+      withUi((u) => u.intervention(m.plan));
+    } else if (m.type === 'welcome') {
+      // Before the journey exists the welcome has no step: keep what the journey start showed.
+      if (m.currentStep || !currentStep) showStep(m.currentStep);
+    } else if (m.type === 'next_step') showStep(m.step, m.variantId);
+    else if (m.type === 'help') {
+      events.emit('help', m.help);
+      withUi((u) => u.help(m.help));
+    } else if (m.type === 'help_chunk') {
+      const chunk = { helpId: m.helpId, delta: m.delta, done: m.done };
+      events.emit('helpChunk', chunk);
+      withUi((u) => u.helpChunk(chunk));
     } else if (m.type === 'error') warn('the edge said', m.error.code, m.error.message);
   });
 
@@ -237,6 +324,7 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
     });
     transport = t;
     if (!user.id) void adoptAnonymousIdentity(t, endpoint, o.publishableKey, 0);
+    else void beginJourney(t, endpoint);
     deps
       .loadDetector?.()
       .then((create) => {
@@ -290,6 +378,7 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
     }
     user = { id: identity.userId, hash: identity.userHash };
     t.reconnect();
+    void beginJourney(t, endpoint);
   };
 
   const stop = async (flush: boolean) => {
@@ -304,6 +393,11 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
     fresh = [];
     freshSignals = [];
     recentSignals = [];
+    currentStep = null;
+    completed = new Set();
+    const shown = ui;
+    ui = undefined;
+    void shown?.then((u) => u?.teardown());
     const t = transport;
     transport = undefined;
     if (t && flush) await Promise.race([t.flush(), new Promise((r) => setTimeout(r, 2000))]);
@@ -333,7 +427,14 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
       const label = typeof name === 'string' ? name.slice(0, 128) : '';
       if (!label) return warn('track needs a name');
       const props = toScalarRecord(properties);
-      transport?.send(event({ eventType: 'track', name: label, ...(props ? { properties: props } : {}) }));
+      if (!transport) return;
+      transport.send(event({ eventType: 'track', name: label, ...(props ? { properties: props } : {}) }));
+      // Tours (ours, or an app's own) complete `{ kind: 'event' }` goals on this window event.
+      dispatchEvent(
+        new CustomEvent('smart-onboarding:track', { detail: { name: label, properties: props } }),
+      );
+      const goal = currentStep?.goal;
+      if (goal?.kind === 'event' && goal.event === label) completeStep(currentStep!.id);
     }),
     setConsent: guard((state: ConsentState) => {
       requested = state;
@@ -354,6 +455,7 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
     }),
     on: (name, cb) => events.on(name, cb),
     off: (name, cb) => events.off(name, cb),
+    completeStep: guard(completeStep),
     setStep: guard(setStep),
     status: () => ({
       consent: options ? consent() : requested,

@@ -1,4 +1,5 @@
 import type {
+  HelpContent,
   InterventionPlan,
   OnboardingStep,
   ScalarRecord,
@@ -34,6 +35,19 @@ export interface InitOptions {
   honorDoNotTrack?: boolean;
   /** Open the WebSocket (default true); with false, batched HTTP only. */
   socket?: boolean;
+  /**
+   * The flow to start the user on (`initializeUserJourney`, idempotent): the edge then says which step to
+   * show. Without it, steps appear once the journey is started elsewhere (your server, another page).
+   */
+  flow?: string;
+  /**
+   * `'auto'` (default): the SDK loads the widgets when it has something to show and renders the tour,
+   * nudges, help panel and progress itself. `false`: it renders nothing; the app renders its own from
+   * `on('step')`, `on('intervention')`, `on('help')`, `on('helpChunk')` and reports with `completeStep`.
+   */
+  widgets?: 'auto' | false;
+  /** Where the script-tag build loads the widgets bundle from (default: `smart-onboarding.widgets.js` beside it). */
+  widgetsUrl?: string;
 }
 
 /** What `on('struggle')` receives. */
@@ -56,6 +70,10 @@ export interface SdkEvents extends Record<string, unknown> {
   step: OnboardingStep | null;
   /** Which scorer decides struggle (rules, or the model once loaded). */
   scorer: ScorerState;
+  /** Help for the user, complete (authored, or the final form of a streamed answer). */
+  help: HelpContent;
+  /** A piece of a streamed answer (`done` on the last). */
+  helpChunk: { helpId: string; delta: string; done: boolean };
 }
 
 export interface Status {

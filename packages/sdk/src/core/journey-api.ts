@@ -1,0 +1,48 @@
+import type { FlowVersion, JourneyResponse, NextStepResponse } from '@smart-onboarding/protocol';
+import { CREDENTIALS } from '@smart-onboarding/protocol';
+
+/** Where a journey stands when the page starts: the step to show and how far along the user is. */
+export interface JourneyStart {
+  next: NextStepResponse;
+  completed: string[];
+  /** Steps in the flow (the progress bar's total). */
+  total: number;
+}
+
+/**
+ * Starts (or, as the edge makes it idempotent, finds) the user's journey through `flowId`
+ * (`initializeUserJourney`), then asks for the step to show (`getNextOptimalStep`) and the flow's size.
+ * Resolves undefined when the edge cannot be reached or refuses (the socket's `welcome` still follows).
+ */
+export async function startJourney(
+  endpoint: string,
+  credentials: { publishableKey: string; userId: string; userHash?: string | undefined },
+  flowId: string,
+): Promise<JourneyStart | undefined> {
+  const headers: Record<string, string> = { [CREDENTIALS.publishableKey.header]: credentials.publishableKey };
+  if (credentials.userHash) headers[CREDENTIALS.userHash.header] = credentials.userHash;
+  const journeyUrl = `${endpoint}/v1/journeys/${encodeURIComponent(credentials.userId)}`;
+  const call = async <T>(url: string, init: RequestInit = {}): Promise<T> => {
+    const res = await fetch(url, { credentials: 'omit', ...init, headers: { ...headers, ...init.headers } });
+    if (!res.ok) throw new Error(`${url}: ${res.status}`);
+    return (await res.json()) as T;
+  };
+  try {
+    const { journey } = await call<JourneyResponse>(journeyUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ flowId }),
+    });
+    const [next, flow] = await Promise.all([
+      call<NextStepResponse>(`${journeyUrl}/next`),
+      call<FlowVersion>(`${endpoint}/v1/flows/${encodeURIComponent(journey.flowId)}`).catch(() => undefined),
+    ]);
+    return {
+      next,
+      completed: journey.completedSteps.map((c) => c.stepId),
+      total: flow?.flow.steps.length ?? 0,
+    };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,167 @@
+import type { HelpContent, InterventionPlan, OnboardingStep } from '@smart-onboarding/protocol';
+import { applyHelp, type HelpView } from './help-stream';
+import type { HelpChunk, OnboardingUi, OnboardingUiHost, WidgetHandle, WidgetsApi } from './types';
+
+/** The tour on screen: one step at a time, the one the edge chose (with its variant). */
+interface ShownTour {
+  stepId: string;
+  variantId: string | undefined;
+  handle?: WidgetHandle;
+}
+
+/**
+ * The on-screen half of the SDK: a tour on the step the edge says the user is on, a nudge for each
+ * intervention that is not a holdout, a help panel that streams answers, and a progress bar. The widgets
+ * bundle is loaded on the first thing to show, never before; what the user does with a widget goes back
+ * through `host` (step completions, intervention outcomes).
+ *
+ * @example
+ * const ui = createOnboardingUi({ loadWidgets: () => import('@smart-onboarding/widgets'), reportStep, reportIntervention, warn });
+ * ui.step(step, variantId);
+ * ui.intervention(plan);
+ */
+export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
+  let widgets: Promise<WidgetsApi> | undefined;
+  let closed = false;
+  let tour: ShownTour | undefined;
+  let nudge: WidgetHandle | undefined;
+  let hint: WidgetHandle | undefined;
+  let panel: WidgetHandle | undefined;
+  let helpView: HelpView | undefined;
+  let progress: { handle?: WidgetHandle; box: HTMLElement } | undefined;
+
+  /** Runs `fn` once the widgets are there, unless the UI was torn down meanwhile. */
+  const withWidgets = (fn: (w: WidgetsApi) => void) => {
+    widgets ??= host.loadWidgets();
+    widgets.then(
+      (w) => {
+        if (!closed) fn(w);
+      },
+      (err) => host.warn('the widgets could not be loaded', err),
+    );
+  };
+  const destroy = (h: WidgetHandle | undefined) => h?.destroy();
+
+  const showHelp = () => {
+    const view = helpView;
+    if (!view) return;
+    withWidgets((w) => {
+      if (helpView !== view) return; // a newer message is on its way to the panel
+      const props = { help: view.help, streaming: view.streaming };
+      if (panel) return panel.update(props);
+      const handle = w.mountHelpPanel({
+        ...props,
+        autoFocus: false,
+        onClose: () => {
+          handle.destroy();
+          if (panel === handle) panel = undefined;
+        },
+      });
+      panel = handle;
+    });
+  };
+
+  const accept = (plan: InterventionPlan) => {
+    host.reportIntervention(plan.id, 'accepted');
+    destroy(nudge);
+    nudge = undefined;
+    if ((plan.kind === 'hint' || plan.kind === 'explain_step') && plan.target) {
+      withWidgets((w) => {
+        destroy(hint);
+        hint = w.mountHint({
+          target: plan.target,
+          title: plan.title,
+          body: plan.body,
+          open: true,
+          onDismiss: () => {
+            destroy(hint);
+            hint = undefined;
+          },
+        });
+      });
+    } else if (!panel) {
+      // Help streamed by the edge has its own panel; otherwise the plan's own words are the help.
+      helpView = {
+        help: {
+          id: plan.id,
+          source: 'authored',
+          text: plan.body,
+          sources: [],
+          ...(plan.stepId ? { stepId: plan.stepId } : {}),
+          ...(plan.target ? { targetSelector: plan.target.selector } : {}),
+        },
+        streaming: false,
+      };
+      showHelp();
+    }
+  };
+
+  return {
+    step(step: OnboardingStep | null, variantId?: string) {
+      if (tour && step?.id === tour.stepId && variantId === tour.variantId) return;
+      destroy(tour?.handle);
+      tour = undefined;
+      if (!step) return;
+      const current: ShownTour = { stepId: step.id, variantId };
+      tour = current;
+      withWidgets((w) => {
+        if (tour !== current) return;
+        current.handle = w.mountTour({
+          steps: [{ ...step, ...(variantId ? { variantId } : {}) }],
+          onComplete: () => host.reportStep(step.id, 'completed'),
+          onDismiss: () => {
+            destroy(current.handle);
+            current.handle = undefined;
+          },
+        });
+      });
+    },
+    progress(done: number, total: number) {
+      if (total <= 0) return;
+      withWidgets((w) => {
+        if (!progress) {
+          const box = document.createElement('div');
+          box.setAttribute('data-so-progress', '');
+          box.style.cssText = 'position:fixed;left:16px;bottom:16px;width:220px;z-index:2147482000';
+          document.body.append(box);
+          progress = { box };
+        }
+        const props = { done: Math.min(done, total), total };
+        if (progress.handle) progress.handle.update(props);
+        else progress.handle = w.mountProgress(props, { container: progress.box });
+      });
+    },
+    intervention(plan: InterventionPlan) {
+      if (plan.holdout || plan.kind === 'none') return;
+      withWidgets((w) => {
+        destroy(nudge);
+        const handle = w.mountNudge({
+          plan,
+          onShown: () => host.reportIntervention(plan.id, 'shown'),
+          onAccept: accept,
+          onDismiss: (_: InterventionPlan, outcome: 'dismissed' | 'ignored') => {
+            // `ignored` (expired unseen) is not the user's answer: the edge learns it from silence.
+            if (outcome === 'dismissed') host.reportIntervention(plan.id, 'dismissed');
+            handle.destroy();
+            if (nudge === handle) nudge = undefined;
+          },
+        });
+        nudge = handle;
+      });
+    },
+    help(content: HelpContent) {
+      helpView = applyHelp(helpView, content);
+      showHelp();
+    },
+    helpChunk(chunk: HelpChunk) {
+      helpView = applyHelp(helpView, chunk);
+      showHelp();
+    },
+    teardown() {
+      closed = true;
+      for (const h of [tour?.handle, nudge, hint, panel, progress?.handle]) destroy(h);
+      progress?.box.remove();
+      tour = nudge = hint = panel = progress = helpView = undefined;
+    },
+  };
+}
