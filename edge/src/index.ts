@@ -6,6 +6,7 @@ import { consumeDeadLetters, consumeEvents } from './events/consumer';
 import { SEEN_EVENTS_TTL_MS } from './journey/journey-object';
 
 export { JourneyObject } from './journey/journey-object';
+export { FlowLearnerObject } from './learning/flow-learner-object';
 
 const app = createApp();
 

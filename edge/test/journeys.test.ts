@@ -26,7 +26,7 @@ describe('SmartOnboardingService over HTTP (publishable key + user hash)', () =>
     const user = uniqueUser();
     const init = await post(`/v1/journeys/${user}`, user, {
       flowId: DEMO.flowId,
-      profile: { technicalProficiency: 'beginner' },
+      profile: { technicalProficiency: 'beginner', traits: { so_arm: 'adaptive' } },
     });
     expect(init.status).toBe(201);
     const { journey } = JourneyResponse.parse(await init.json());

@@ -56,7 +56,7 @@ async function initialize(user: string) {
   const res = await api(`/v1/journeys/${user}`, {
     method: 'POST',
     headers: await browserHeaders(user),
-    body: JSON.stringify({ flowId: DEMO.flowId }),
+    body: JSON.stringify({ flowId: DEMO.flowId, profile: { traits: { so_arm: 'adaptive' } } }),
   });
   expect(res.status).toBe(201);
 }

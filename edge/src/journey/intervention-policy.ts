@@ -19,6 +19,14 @@ export interface InterventionContext {
   random: () => number;
   /** A fresh id for the plan. */
   newId: () => string;
+  /** The user, for a stable holdout group. */
+  userId?: string;
+  /** Struggle score from which help is offered (the persona's `interventionThreshold`). */
+  threshold?: number;
+  /** Start of the current session, for the per-session cap. */
+  sessionStartedAt?: number;
+  /** What can be offered here: AI help needs Azure OpenAI configured, a human needs a webhook. */
+  capabilities?: { aiHelp: boolean; human: boolean };
 }
 
 /**

@@ -89,4 +89,20 @@ describe('applyEventsToJourney', () => {
       s,
     );
   });
+
+  it.each([
+    ['an active journey is abandoned', [], 'abandoned'],
+    ['a finished journey stays completed', ['a', 'b'], 'completed'],
+  ])('%s by a step event "abandoned"', (_name, before, status) => {
+    const done = before.map((stepId) => ev({ eventType: 'step', stepId, action: 'completed' }));
+    const { state } = applyEventsToJourney(
+      started(),
+      flow,
+      [...done, ev({ eventType: 'step', stepId: 'a', action: 'abandoned' })],
+      decide,
+      10,
+    );
+    expect(state.status).toBe(status);
+    if (status === 'abandoned') expect(state.adaptationHistory.at(-1)?.kind).toBe('abandoned');
+  });
 });

@@ -1,5 +1,6 @@
 import type { BehaviorEvent, EngagementMetric, FlowDefinition } from '@smart-onboarding/protocol';
 import {
+  abandonJourney,
   advance,
   applyProgress,
   type JourneyState,
@@ -16,7 +17,7 @@ export interface ReportedOutcome {
 
 /**
  * What a batch of the user's events changes in the journey: steps completed or skipped (each followed by
- * the policy's next choice), engagement scores, and intervention outcomes. Events that do not fit (a step
+ * the policy's next choice), abandonment, engagement scores, and intervention outcomes. Events that do not fit (a step
  * whose prerequisites are unmet, an unknown step) change nothing here; the queue still counts them.
  * Returns the same state object when nothing changed.
  */
@@ -36,6 +37,8 @@ export function applyEventsToJourney(
       if (applied.ok && applied.value.changed) {
         state = advance(applied.value.state, flow, decide(applied.value.state), now);
       }
+    } else if (e.eventType === 'step' && e.action === 'abandoned') {
+      state = abandonJourney(state, now, `the user left on step ${e.stepId}`);
     } else if (e.eventType === 'engagement' && e.engagementScore !== undefined) {
       engagement.push({ t: e.timestamp, stepId: e.stepId, score: e.engagementScore });
     } else if (e.eventType === 'intervention') {

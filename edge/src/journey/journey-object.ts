@@ -12,6 +12,11 @@ import type {
   StruggleMetrics,
   UpdateProgressRequest,
 } from '@smart-onboarding/protocol';
+import { readAzureConfig } from '../ai/azure-config';
+import { provideContextualHelp } from '../ai/contextual-help';
+import { helpMessages } from '../ai/help-messages';
+import { helpDepsFromEnv } from '../ai/help-service';
+import { memoryEmbeddingStore } from '../ai/retrieval';
 import { cacheKeys, type HotCache, hotCacheFrom } from '../cache/hot-cache';
 import { database } from '../db/client';
 import {
@@ -21,8 +26,24 @@ import {
   summaryFingerprint,
 } from '../db/queries/journeys';
 import type { Env } from '../env';
+import { readEscalationConfig } from '../escalation/config';
+import { d1EscalationStore } from '../escalation/d1-store';
+import { escalateToHuman } from '../escalation/escalate-to-human';
+import { escalationDepsFromEnv } from '../escalation/from-env';
 import { packForQueue } from '../events/queue-message';
+import type { FlowLearningState, JourneyOutcome } from '../intelligence/flow-learning';
+import {
+  type JourneyIntelligence,
+  journeyOutcome,
+  observeEvents,
+  rememberDecisions,
+  startIntelligence,
+  takeSnapshot,
+} from '../intelligence/journey-intelligence';
+import type { PersonaProfile } from '../intelligence/persona';
+import { flowLearnerName } from '../learning/flow-learner-object';
 import { parseClientFrame } from './client-frame';
+import { type PendingEscalation, retryDueEscalations } from './escalation-retry';
 import { applyEventsToJourney } from './journey-events';
 import {
   advance,
@@ -35,9 +56,13 @@ import {
   toOnboardingJourney,
   toOnboardingResult,
 } from './journey-state';
+import { withPredictions } from './journey-view';
+import type { NextStepPolicy } from './next-step-policy';
+import { ruleBasedNextStep } from './next-step-policy';
 import { fail, type Outcome, ok } from './outcome';
-import { type JourneyPolicies, journeyPolicies } from './policies';
+import { journeyArm, journeyPolicies, type OptimizerHolder } from './policies';
 import { SOCKET_HEADERS, type SocketAttachment, WS_RATE } from './socket';
+import { type StruggleFollowUp, struggleFollowUp } from './struggle-follow-up';
 import { TokenBucket } from './token-bucket';
 
 /** Whose journey an object holds. Every call names it, and the object refuses a call for someone else. */
@@ -62,6 +87,23 @@ export const SEEN_EVENTS_TTL_MS = 7 * 24 * 3600 * 1000;
 const NEXT_STEP_CACHE_TTL_S = 300;
 /** When the alarm writes a summary that the write after the answer did not. */
 const SUMMARY_RETRY_MS = 10_000;
+/** How stale the flow's learning may be in a journey read (decisions always read it afresh). */
+const LEARNING_READ_MAX_AGE_MS = 5_000;
+
+/** A finished journey's outcome, kept until its flow learner has it. */
+interface PendingOutcome {
+  journeyId: string;
+  flowId: string;
+  outcome: JourneyOutcome;
+}
+
+/** The learning cohort: the profile trait `plan` when the tenant sends one, else everyone together. */
+function startIntel(profile: JourneyState['profile']): JourneyIntelligence {
+  const plan = profile.traits?.plan;
+  return startIntelligence(profile as PersonaProfile, {
+    cohort: typeof plan === 'string' ? plan : 'default',
+  });
+}
 
 /**
  * One user's journey: the authoritative, strongly consistent owner of its state, kept in the object's
@@ -71,7 +113,6 @@ const SUMMARY_RETRY_MS = 10_000;
  */
 export class JourneyObject extends DurableObject<Env> {
   private readonly sql: SqlStorage;
-  private readonly policies: JourneyPolicies;
   private readonly cache: HotCache;
   /** Batches are ingested one at a time, so a retried batch racing its original is counted once. */
   private ingestChain: Promise<unknown> = Promise.resolve();
@@ -88,7 +129,6 @@ export class JourneyObject extends DurableObject<Env> {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     this.createSchema();
-    this.policies = journeyPolicies(env);
     this.cache = hotCacheFrom(env);
   }
 
@@ -169,14 +209,14 @@ export class JourneyObject extends DurableObject<Env> {
     // The last summary queued already says this (engagement alone does not change a summary).
     if (fingerprint === this.summaryQueued) return;
     this.summaryQueued = fingerprint;
-    await this.ctx.storage.setAlarm(Date.now() + SUMMARY_RETRY_MS);
+    await this.armAt(Date.now() + SUMMARY_RETRY_MS);
     this.summaryChain = this.summaryChain.then(async () => {
       const latest = this.read<JourneyState>('journey');
       if (!latest) return;
       try {
         await saveJourneySummary(database(this.env.DB), tenantId, latest, flow.flow);
-        // Nothing newer was queued meanwhile: the safety net is not needed.
-        if (this.summaryQueued === fingerprint) await this.ctx.storage.deleteAlarm();
+        // Nothing newer was queued meanwhile: the safety net is not needed (other alarm work may be).
+        if (this.summaryQueued === fingerprint) await this.rearm();
       } catch (err) {
         this.summaryQueued = null;
         console.warn('journey summary write failed; the alarm retries it', err);
@@ -190,12 +230,31 @@ export class JourneyObject extends DurableObject<Env> {
     await this.summaryChain;
   }
 
+  /**
+   * The safety net for work after the answer: the D1 summary, a finished journey's outcome for the flow
+   * learner, and escalation tickets whose webhook delivery is due again. Each part is retried on its own.
+   */
   override async alarm() {
     const owner = this.read<JourneyOwner>('owner');
     const state = this.read<JourneyState>('journey');
     const flow = this.read<FlowVersion>('flow');
-    if (owner && state && flow)
-      await saveJourneySummary(database(this.env.DB), owner.tenantId, state, flow.flow);
+    if (!owner) return;
+    let summaryFailed = false;
+    if (state && flow) {
+      try {
+        await saveJourneySummary(database(this.env.DB), owner.tenantId, state, flow.flow);
+      } catch (err) {
+        summaryFailed = true;
+        console.warn('journey summary write failed again', err);
+      }
+    }
+    await this.sendOutcome(owner);
+    const pending = this.read<PendingEscalation[]>('escalations') ?? [];
+    if (pending.length > 0) {
+      this.write('escalations', await retryDueEscalations(this.env, pending, Date.now()));
+    }
+    await this.rearm();
+    if (summaryFailed) await this.armAt(Date.now() + SUMMARY_RETRY_MS);
   }
 
   private refreshCache(owner: JourneyOwner): Promise<unknown> {
@@ -221,8 +280,9 @@ export class JourneyObject extends DurableObject<Env> {
   private decideNext(
     state: Pick<JourneyState, 'completions' | 'currentStepId' | 'profile'>,
     flow: FlowVersion,
+    policy: NextStepPolicy,
   ) {
-    return this.policies.nextStep.choose({
+    return policy.choose({
       flow: flow.flow,
       done: doneSteps(state),
       currentStepId: state.currentStepId,
@@ -230,6 +290,168 @@ export class JourneyObject extends DurableObject<Env> {
       now: Date.now(),
       random: Math.random,
     });
+  }
+
+  private learner(tenantId: string, flowId: string) {
+    return this.env.FLOW_LEARNER.get(this.env.FLOW_LEARNER.idFromName(flowLearnerName(tenantId, flowId)));
+  }
+
+  /** The flow learner's state, kept a few seconds for reads (decisions always ask afresh). */
+  private learningCache: { flowId: string; at: number; value: FlowLearningState } | null = null;
+
+  private async flowLearning(tenantId: string, flowId: string, maxAgeMs: number): Promise<FlowLearningState> {
+    const cached = this.learningCache;
+    if (cached && cached.flowId === flowId && Date.now() - cached.at <= maxAgeMs) return cached.value;
+    const value = await this.learner(tenantId, flowId).snapshot();
+    this.learningCache = { flowId, at: Date.now(), value };
+    return value;
+  }
+
+  /** What the intelligence knows of this journey; started afresh for a journey from before it existed. */
+  private intelligence(state: Pick<JourneyState, 'profile'>): JourneyIntelligence {
+    return this.read<JourneyIntelligence>('intelligence') ?? startIntel(state.profile);
+  }
+
+  /**
+   * The next-step policy for the user's arm. The smart arm decides with the path optimizer on a fresh
+   * snapshot of the flow learner; when the learner cannot be reached, the rules decide (onboarding never
+   * waits on learning) and the reason says so in the log.
+   */
+  private async nextStepPolicy(
+    owner: JourneyOwner,
+    flow: FlowVersion,
+    state: Pick<JourneyState, 'profile'>,
+  ): Promise<{
+    policy: NextStepPolicy;
+    holder?: OptimizerHolder;
+    before?: { decisions: number; explorations: number };
+  }> {
+    const arm = journeyArm(state.profile);
+    if (arm === 'adaptive') return { policy: ruleBasedNextStep };
+    try {
+      const learning = await this.flowLearning(owner.tenantId, flow.flow.id, 0);
+      const holder: OptimizerHolder = {
+        state: learning.optimizer,
+        records: [],
+        learning: this.intelligence(state).learning,
+      };
+      const before = {
+        decisions: learning.optimizer.decisions,
+        explorations: learning.optimizer.explorations,
+      };
+      return { policy: journeyPolicies(this.env, arm, holder).nextStep, holder, before };
+    } catch (err) {
+      console.warn('flow learner unreachable; the rules decide', err);
+      return { policy: journeyPolicies(this.env, arm).nextStep };
+    }
+  }
+
+  /** After decisions on a snapshot: the journey remembers them (for credit), the learner counts them. */
+  private noteDecisions(
+    owner: JourneyOwner,
+    flowId: string,
+    chosen: Awaited<ReturnType<JourneyObject['nextStepPolicy']>>,
+    state: Pick<JourneyState, 'profile'>,
+  ) {
+    const { holder, before } = chosen;
+    if (!holder || !before || holder.records.length === 0) return;
+    this.write('intelligence', rememberDecisions(this.intelligence(state), holder.records));
+    const decisions = holder.state.decisions - before.decisions;
+    const explorations = holder.state.explorations - before.explorations;
+    this.ctx.waitUntil(
+      this.learner(owner.tenantId, flowId)
+        .noteDecisions(decisions, explorations)
+        .catch((err) => console.warn('decision count not sent to the flow learner', err)),
+    );
+  }
+
+  /**
+   * What a change of the journey means for the intelligence: a snapshot when a step ended (for the success
+   * model), and the outcome sent to the flow learner when the journey completed or was abandoned.
+   */
+  private async afterChange(
+    owner: JourneyOwner,
+    before: JourneyState,
+    after: JourneyState,
+    flow: FlowVersion,
+  ) {
+    const now = Date.now();
+    const facts = {
+      completions: after.completions,
+      interventions: after.interventions,
+      startedAt: after.startedAt,
+      now,
+    };
+    let intel = this.intelligence(after);
+    if (after.completions.length > before.completions.length) intel = takeSnapshot(intel, flow.flow, facts);
+    this.write('intelligence', intel);
+    if (before.status === 'active' && (after.status === 'completed' || after.status === 'abandoned')) {
+      const outcome = journeyOutcome(intel, flow.flow, {
+        ...facts,
+        now: after.completedAt ?? now,
+        status: after.status,
+        currentStepId: after.currentStepId ?? before.currentStepId,
+        currentStepSince: after.currentStepSince,
+      });
+      this.write('pending_outcome', {
+        journeyId: after.id,
+        flowId: flow.flow.id,
+        outcome,
+      } satisfies PendingOutcome);
+      await this.sendOutcome(owner);
+    }
+  }
+
+  /** Sends a finished journey's outcome to its flow learner (idempotent there); the alarm retries. */
+  private async sendOutcome(owner: JourneyOwner) {
+    const pending = this.read<PendingOutcome>('pending_outcome');
+    if (!pending) return;
+    try {
+      await this.learner(owner.tenantId, pending.flowId).learnFromJourney(pending.journeyId, pending.outcome);
+      this.write('pending_outcome', null);
+      this.learningCache = null;
+    } catch (err) {
+      console.warn('journey outcome not learned yet; the alarm retries', err);
+      await this.armAt(Date.now() + SUMMARY_RETRY_MS);
+    }
+  }
+
+  /** Sets the alarm for `at` unless one is due sooner. */
+  private async armAt(at: number) {
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > at) await this.ctx.storage.setAlarm(at);
+  }
+
+  /** What the alarm still has to do: pending escalations' retry times, an outcome not yet learned. */
+  private async rearm() {
+    const times = (this.read<PendingEscalation[]>('escalations') ?? []).map((e) => e.retryAt);
+    if (this.read<PendingOutcome>('pending_outcome')) times.push(Date.now() + SUMMARY_RETRY_MS);
+    if (times.length === 0) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(Math.min(...times));
+  }
+
+  /** The wire form of the journey, with the flow's predictions when the learner answers. */
+  private async describe(
+    owner: JourneyOwner,
+    state: JourneyState,
+    flow: FlowVersion,
+  ): Promise<OnboardingJourney> {
+    const plain = toOnboardingJourney(state, flow.flow);
+    try {
+      const learning = await this.flowLearning(owner.tenantId, flow.flow.id, LEARNING_READ_MAX_AGE_MS);
+      return withPredictions(
+        plain,
+        state,
+        this.intelligence(state),
+        learning,
+        flow.flow,
+        journeyArm(state.profile),
+        Date.now(),
+      );
+    } catch (err) {
+      console.warn('flow learner unreachable; the journey shows prior predictions', err);
+      return plain;
+    }
   }
 
   private nextStepOf(state: JourneyState, flow: FlowVersion): NextStepResponse {
@@ -268,7 +490,7 @@ export class JourneyObject extends DurableObject<Env> {
     const existingFlow = this.read<FlowVersion>('flow');
     if (existing && existingFlow) {
       if (existing.flowId === flow.flow.id) {
-        return ok({ journey: toOnboardingJourney(existing, existingFlow.flow), created: false });
+        return ok({ journey: await this.describe(owner, existing, existingFlow), created: false });
       }
       if (existing.status === 'active') {
         return fail(
@@ -279,7 +501,13 @@ export class JourneyObject extends DurableObject<Env> {
       }
     }
     const now = Date.now();
-    const first = this.decideNext({ completions: [], currentStepId: null, profile: profile ?? {} }, flow);
+    this.write('flow', flow);
+    this.write('intelligence', startIntel(profile ?? {}));
+    this.write('pending_outcome', null);
+    const fresh = { completions: [], currentStepId: null, profile: profile ?? {} };
+    const chosen = await this.nextStepPolicy(owner, flow, fresh);
+    const first = this.decideNext(fresh, flow, chosen.policy);
+    this.noteDecisions(owner, flow.flow.id, chosen, fresh);
     const state = startJourney({
       id: crypto.randomUUID(),
       userId: owner.userId,
@@ -289,15 +517,14 @@ export class JourneyObject extends DurableObject<Env> {
       now,
       first,
     });
-    this.write('flow', flow);
     await this.commit(owner, state, flow);
-    return ok({ journey: toOnboardingJourney(state, flow.flow), created: true });
+    return ok({ journey: await this.describe(owner, state, flow), created: true });
   }
 
   async getJourney(owner: JourneyOwner): Promise<Outcome<OnboardingJourney>> {
     const loaded = this.load(owner);
     if (!loaded.ok) return loaded;
-    return ok(toOnboardingJourney(loaded.value.state, loaded.value.flow.flow));
+    return ok(await this.describe(owner, loaded.value.state, loaded.value.flow));
   }
 
   /** The step the user should do next, as decided at the last change of the journey. */
@@ -322,8 +549,13 @@ export class JourneyObject extends DurableObject<Env> {
     if (!applied.ok) return applied;
     let { state } = applied.value;
     if (applied.value.changed) {
-      if (update.action !== 'viewed') state = advance(state, flow.flow, this.decideNext(state, flow), now);
+      if (update.action !== 'viewed') {
+        const chosen = await this.nextStepPolicy(owner, flow, state);
+        state = advance(state, flow.flow, this.decideNext(state, flow, chosen.policy), now);
+        this.noteDecisions(owner, flow.flow.id, chosen, state);
+      }
       await this.commit(owner, state, flow);
+      await this.afterChange(owner, loaded.value.state, state, flow);
       if (
         state.currentStepId !== loaded.value.state.currentStepId ||
         state.status !== loaded.value.state.status
@@ -332,24 +564,43 @@ export class JourneyObject extends DurableObject<Env> {
         this.broadcast({ type: 'next_step', step: next.step, variantId: next.variantId });
       }
     }
-    return ok({ journey: toOnboardingJourney(state, flow.flow), next: this.nextStepOf(state, flow) });
+    return ok({ journey: await this.describe(owner, state, flow), next: this.nextStepOf(state, flow) });
   }
 
   /**
-   * Decides what to do about a struggle report with the intervention policy, records the decision in
-   * the journey and in D1, and returns the plan (kind `none` when nothing should be shown).
+   * Decides what to do about a struggle report with the user's arm's intervention policy (the engine, with
+   * the persona's threshold, fatigue limits and holdout, or the rules), records the decision in the journey
+   * and in D1, and returns the plan (kind `none` when nothing should be shown). AI help is then generated
+   * and streamed to the user's tabs, and a human plan escalates, after the answer.
    */
   async handleUserStruggle(
     owner: JourneyOwner,
     report: StruggleMetrics,
     options: { pushToSockets?: boolean } = {},
   ): Promise<Outcome<InterventionPlan>> {
+    const decided = await this.decideStruggle(owner, report);
+    if (!decided.ok) return decided;
+    const { plan, followUp } = decided.value;
+    // A report that came over HTTP (a beacon, a server) is answered on the user's open tabs too.
+    if (options.pushToSockets && plan.kind !== 'none' && !plan.holdout) {
+      this.broadcast({ type: 'intervention', plan, reportedAt: report.t });
+    }
+    if (followUp) this.ctx.waitUntil(this.runFollowUp(owner, followUp));
+    return ok(plan);
+  }
+
+  private async decideStruggle(
+    owner: JourneyOwner,
+    report: StruggleMetrics,
+  ): Promise<Outcome<{ plan: InterventionPlan; followUp?: StruggleFollowUp }>> {
     const claimed = this.claim(owner);
     if (!claimed.ok) return claimed;
     const state = this.read<JourneyState>('journey');
     const flow = this.read<FlowVersion>('flow');
+    const intel = state ? this.intelligence(state) : null;
     const now = Date.now();
-    const plan = this.policies.intervention.decide({
+    const arm = journeyArm(state?.profile);
+    const plan = journeyPolicies(this.env, arm).intervention.decide({
       flow: flow?.flow ?? null,
       report,
       currentStepId: state?.currentStepId ?? null,
@@ -357,6 +608,13 @@ export class JourneyObject extends DurableObject<Env> {
       now,
       random: Math.random,
       newId: () => crypto.randomUUID(),
+      userId: owner.userId,
+      ...(intel ? { threshold: intel.persona.recommendedApproach.interventionThreshold } : {}),
+      ...(state ? { sessionStartedAt: state.startedAt } : {}),
+      capabilities: {
+        aiHelp: readAzureConfig(this.env as unknown as Record<string, unknown>).ok,
+        human: readEscalationConfig(this.env as unknown as Record<string, unknown>).ok,
+      },
     });
     if (state && flow) {
       const next = recordIntervention(state, plan, now);
@@ -373,11 +631,37 @@ export class JourneyObject extends DurableObject<Env> {
     } catch (err) {
       console.warn('intervention record failed', err);
     }
-    // A report that came over HTTP (a beacon, a server) is answered on the user's open tabs too.
-    if (options.pushToSockets && plan.kind !== 'none' && !plan.holdout) {
-      this.broadcast({ type: 'intervention', plan, reportedAt: report.t });
+    const followUp = struggleFollowUp(plan, { tenantId: owner.tenantId, report, state, flow, intel, now });
+    return ok(followUp ? { plan, followUp } : { plan });
+  }
+
+  /** Streams generated help to the user's tabs, or escalates to a person (retried by the alarm). */
+  private async runFollowUp(owner: JourneyOwner, followUp: StruggleFollowUp) {
+    try {
+      if (followUp.kind === 'ai_help') {
+        const deps = helpDepsFromEnv(this.env as unknown as Record<string, unknown>, {
+          embeddings: memoryEmbeddingStore(),
+        });
+        for await (const message of helpMessages(provideContextualHelp(deps, followUp.request)))
+          this.broadcast(message);
+        return;
+      }
+      const deps = escalationDepsFromEnv(
+        this.env as unknown as Record<string, unknown>,
+        d1EscalationStore(database(this.env.DB)),
+      );
+      const result = await escalateToHuman(deps, followUp.input, followUp.context);
+      if (result.retryAt !== undefined && result.ticket.status === 'pending') {
+        const pending = this.read<PendingEscalation[]>('escalations') ?? [];
+        this.write('escalations', [
+          ...pending,
+          { ticket: result.ticket, context: followUp.context, retryAt: result.retryAt },
+        ]);
+        await this.armAt(result.retryAt);
+      }
+    } catch (err) {
+      console.error(`${followUp.kind} follow-up failed for ${owner.userId}`, err);
     }
-    return ok(plan);
   }
 
   /** Ends the journey (idempotent) and returns its result. */
@@ -388,6 +672,7 @@ export class JourneyObject extends DurableObject<Env> {
     const state = completeJourney(loaded.value.state, flow.flow, Date.now());
     if (state !== loaded.value.state) {
       await this.commit(owner, state, flow);
+      await this.afterChange(owner, loaded.value.state, state, flow);
       this.broadcast({ type: 'next_step', step: null });
     }
     return ok(toOnboardingResult(state));
@@ -460,15 +745,21 @@ export class JourneyObject extends DurableObject<Env> {
     const flow = this.read<FlowVersion>('flow');
     const before = this.read<JourneyState>('journey');
     if (!before || !flow) return;
+    const profile = before.profile as PersonaProfile;
+    this.write('intelligence', observeEvents(this.intelligence(before), events, flow.flow, profile));
+    const decides = events.some((e) => e.eventType === 'step' && e.action !== 'viewed');
+    const chosen = decides ? await this.nextStepPolicy(owner, flow, before) : { policy: ruleBasedNextStep };
     const { state, outcomes } = applyEventsToJourney(
       before,
       flow.flow,
       events,
-      (s) => this.decideNext(s, flow),
+      (s) => this.decideNext(s, flow, chosen.policy),
       Date.now(),
     );
+    this.noteDecisions(owner, flow.flow.id, chosen, before);
     if (state === before) return;
     await this.commit(owner, state, flow);
+    await this.afterChange(owner, before, state, flow);
     if (state.currentStepId !== before.currentStepId) {
       const next = this.nextStepOf(state, flow);
       this.broadcast({ type: 'next_step', step: next.step, variantId: next.variantId });
@@ -565,9 +856,12 @@ export class JourneyObject extends DurableObject<Env> {
         }
       }
       case 'struggle': {
-        const result = await this.handleUserStruggle(owner, message.report);
+        const result = await this.decideStruggle(owner, message.report);
         if (!result.ok) return this.sendError(ws, result.error.code, result.error.message);
-        return this.send(ws, { type: 'intervention', plan: result.value, reportedAt: message.report.t });
+        const { plan, followUp } = result.value;
+        this.send(ws, { type: 'intervention', plan, reportedAt: message.report.t });
+        if (followUp) this.ctx.waitUntil(this.runFollowUp(owner, followUp));
+        return;
       }
     }
   }

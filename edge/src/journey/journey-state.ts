@@ -264,6 +264,24 @@ export function completeJourney(state: JourneyState, flow: FlowDefinition, now: 
   };
 }
 
+/**
+ * Marks an active journey abandoned (the user left the flow for good: the SDK or the tenant's server says
+ * so with a step event `abandoned`). Idempotent; a finished journey is left as it is. The step the user
+ * stopped on stays current, so the flow learns how long they spent on it (a censored duration).
+ */
+export function abandonJourney(state: JourneyState, now: number, detail: string): JourneyState {
+  if (state.status !== 'active') return state;
+  return {
+    ...state,
+    status: 'abandoned',
+    completedAt: now,
+    currentReason: 'the journey was abandoned',
+    adaptationHistory: capped([...state.adaptationHistory, { t: now, kind: 'abandoned', detail }]),
+    updatedAt: now,
+    revision: state.revision + 1,
+  };
+}
+
 /** The remaining steps in the order the rule-based policy would take them. */
 export function learningPath(state: JourneyState, flow: FlowDefinition): LearningPath {
   const done = doneSteps(state);

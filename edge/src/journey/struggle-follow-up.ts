@@ -1,0 +1,74 @@
+import type { FlowVersion, InterventionPlan, StruggleMetrics } from '@smart-onboarding/protocol';
+import type { HelpRequest } from '../ai/help-request';
+import type { EscalationContext } from '../escalation/payload';
+import type { EscalationInput } from '../escalation/ticket';
+import type { JourneyIntelligence } from '../intelligence/journey-intelligence';
+import type { JourneyState } from './journey-state';
+
+/** Work a plan needs after it reaches the user: help to generate and stream, or a ticket for a person. */
+export type StruggleFollowUp =
+  | { kind: 'ai_help'; request: HelpRequest }
+  | { kind: 'human'; input: EscalationInput; context: EscalationContext };
+
+/**
+ * What to do after deciding `plan`, or nothing. Pure: a held-out plan is never acted on (that is what
+ * makes the holdout a control group), and only `ai_help` and `human` plans need more than the message.
+ *
+ * @example
+ * const followUp = struggleFollowUp(plan, { tenantId, report, state, flow, intel });
+ */
+export function struggleFollowUp(
+  plan: InterventionPlan,
+  facts: {
+    tenantId: string;
+    report: StruggleMetrics;
+    state: JourneyState | null;
+    flow: FlowVersion | null;
+    intel: JourneyIntelligence | null;
+    now: number;
+  },
+): StruggleFollowUp | undefined {
+  if (plan.holdout) return undefined;
+  const { report, state, flow, now } = facts;
+  const step = plan.stepId ? flow?.flow.steps.find((s) => s.id === plan.stepId) : undefined;
+  if (plan.kind === 'ai_help') {
+    return {
+      kind: 'ai_help',
+      request: {
+        tenantId: facts.tenantId,
+        flow: { id: flow?.flow.id ?? 'unknown', version: flow?.version ?? 0, name: flow?.flow.name },
+        ...(step ? { step } : {}),
+        reasons: report.reasons,
+        ...(report.element ? { element: report.element } : {}),
+        ...(facts.intel ? { guidance: facts.intel.persona.recommendedApproach.guidance } : {}),
+        articles: [],
+      },
+    };
+  }
+  if (plan.kind === 'human') {
+    const index = step && flow ? flow.flow.steps.findIndex((s) => s.id === step.id) : -1;
+    const traits = state?.profile.traits;
+    return {
+      kind: 'human',
+      input: {
+        id: plan.id,
+        userId: state?.userId ?? 'unknown',
+        report,
+        ...(step ? { step } : {}),
+        ...(index >= 0 && flow ? { position: { index: index + 1, of: flow.flow.steps.length } } : {}),
+        ...(state && step && state.currentStepId === step.id
+          ? { onStepMs: now - state.currentStepSince }
+          : {}),
+        interventions: state?.interventions ?? [],
+        recentSignals: report.recentSignals,
+        now,
+      },
+      context: {
+        tenantId: facts.tenantId,
+        user: { id: state?.userId ?? 'unknown', ...(traits ? { traits } : {}) },
+        ...(flow ? { flowId: flow.flow.id } : {}),
+      },
+    };
+  }
+  return undefined;
+}
