@@ -1,31 +1,35 @@
-import { type InitOptions, type SdkEvents, SmartOnboarding } from '@smart-onboarding/sdk';
+import { type SdkEvents, SmartOnboarding } from '@smart-onboarding/sdk';
 
 export type InterventionPlan = SdkEvents['intervention'];
 
-/**
- * `widgets: false` asks the SDK not to draw any UI itself: this app renders the widgets from the SDK's
- * events. (Typed here as an extension so the example compiles against SDK versions without the option;
- * older versions ignore it.)
- */
-type ExampleInitOptions = InitOptions & { widgets?: false | 'auto' };
-
-/**
- * The edge to talk to: `?edge=` when given (the tests point it at their own edge), else port 8787 on
- * the host that served the page, which is where `pnpm dev` runs it.
- */
-export function edgeUrl(location: Pick<Location, 'search' | 'protocol' | 'hostname'>): string {
-  const fromQuery = new URLSearchParams(location.search).get('edge');
-  return fromQuery ?? `${location.protocol}//${location.hostname}:8787`;
+declare global {
+  interface Window {
+    /** Written by the demo's `/dev-env.js` (`pnpm dev`): where the local edge runs. */
+    SMART_ONBOARDING_DEV?: { endpoint?: string };
+  }
 }
 
-/** Starts the SDK for this page, with the demo tenant's publishable key. */
+/**
+ * The edge to talk to: the one the demo announces in `/dev-env.js`, else port 8787 on the host that
+ * served the page (where `pnpm dev` runs it). A real app would put its own deployment's URL here.
+ */
+export function edgeUrl(
+  location: Pick<Location, 'protocol' | 'hostname'>,
+  dev: Window['SMART_ONBOARDING_DEV'],
+): string {
+  return dev?.endpoint ?? `${location.protocol}//${location.hostname}:8787`;
+}
+
+/**
+ * Starts the SDK for this page with the demo tenant's publishable key. `widgets: false`: the SDK draws
+ * nothing itself; this app renders the widgets from the SDK's events.
+ */
 export function startOnboarding(): void {
-  const options: ExampleInitOptions = {
+  SmartOnboarding.init({
     publishableKey: 'pk_demo_local',
-    endpoint: edgeUrl(window.location),
+    endpoint: edgeUrl(window.location, window.SMART_ONBOARDING_DEV),
     widgets: false,
-  };
-  SmartOnboarding.init(options);
+  });
 }
 
 /** Calls `show` with each intervention the edge pushes; returns the unsubscribe function. */

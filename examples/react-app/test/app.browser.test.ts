@@ -24,7 +24,16 @@ let browser: Browser;
 
 beforeAll(async () => {
   [edge, , browser] = await Promise.all([startDevServer(), buildApp(), launchChromium()]);
-  app = await serveStatic({ root: appRoot });
+  // As `pnpm dev` does, /dev-env.js tells the page where the edge runs.
+  app = await serveStatic({
+    root: appRoot,
+    handler: (req, res) => {
+      if (req.url !== '/dev-env.js') return false;
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(`window.SMART_ONBOARDING_DEV = ${JSON.stringify({ endpoint: edge.url })};`);
+      return true;
+    },
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -37,7 +46,7 @@ async function openApp(): Promise<{ page: Page; traffic: ReturnType<typeof watch
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   const traffic = watchEdgeTraffic(page, edge.url);
-  await page.goto(`${app.url}/index.html?edge=${encodeURIComponent(edge.url)}`);
+  await page.goto(`${app.url}/index.html`);
   await page.locator('h1').waitFor();
   expect(errors).toEqual([]);
   return { page, traffic };

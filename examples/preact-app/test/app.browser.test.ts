@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type DevServer,
+  launchChromium,
+  type StaticServer,
+  serveStatic,
+  startDevServer,
+} from '@smart-onboarding/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../build.mjs';
+import { watchEdgeTraffic } from './edge-traffic';
+
+/**
+ * The Preact example as its users meet it: built by its own build script, served over HTTP, run in
+ * Chromium against the real local edge (`pnpm dev`'s demo), driven with real (CDP) input.
+ */
+const appRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
+
+let edge: DevServer;
+let app: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [edge, , browser] = await Promise.all([startDevServer(), buildApp(), launchChromium()]);
+  // As `pnpm dev` does, /dev-env.js tells the page where the edge runs.
+  app = await serveStatic({
+    root: appRoot,
+    handler: (req, res) => {
+      if (req.url !== '/dev-env.js') return false;
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(`window.SMART_ONBOARDING_DEV = ${JSON.stringify({ endpoint: edge.url })};`);
+      return true;
+    },
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await edge?.stop();
+});
+
+async function openApp(): Promise<{ page: Page; traffic: ReturnType<typeof watchEdgeTraffic> }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const traffic = watchEdgeTraffic(page, edge.url);
+  await page.goto(`${app.url}/index.html`);
+  await page.locator('h1').waitFor();
+  expect(errors).toEqual([]);
+  return { page, traffic };
+}
+
+const tourHeading = (page: Page) => page.locator('so-layer [role=dialog] h2');
+const checklistItem = (page: Page, title: string) =>
+  page.locator('so-layer section[aria-label="Get cooking"] .item', { hasText: title });
+
+describe('Preact example (Pantry)', () => {
+  it('renders the tour, checklist and progress inside the Preact app', async () => {
+    const { page } = await openApp();
+    await expect.poll(() => tourHeading(page).textContent()).toBe('Save your first recipe');
+    const checklist = page.locator('so-layer section[aria-label="Get cooking"]');
+    expect(await checklist.locator('.item').count()).toBe(3);
+    expect(await checklist.locator('.eyebrow').textContent()).toBe('0 of 3 done');
+    const bar = page.locator('header.top [data-so-widget] [role=progressbar]');
+    expect(await bar.getAttribute('aria-valuenow')).toBe('0');
+    await page.close();
+  });
+
+  it('advances the tour and completes checklist items on the real clicks, and reports them to the edge', async () => {
+    const { page, traffic } = await openApp();
+    await expect.poll(() => tourHeading(page).textContent()).toBe('Save your first recipe');
+    const addItem = checklistItem(page, 'Save your first recipe');
+    expect(await addItem.getAttribute('class')).toContain('item');
+    expect(await addItem.getAttribute('class')).not.toContain('done');
+
+    await page.click('#add-recipe');
+    await expect.poll(() => addItem.getAttribute('class')).toBe('item done');
+    expect(await page.locator('.recipe strong').first().textContent()).toBe('Shakshuka');
+    // The next step's target rendered only now, after the click: the tour waited for it.
+    await expect.poll(() => tourHeading(page).textContent()).toBe('Plan tonight’s dinner');
+
+    await page.click('.recipe [data-plan]');
+    await expect
+      .poll(() => checklistItem(page, 'Plan tonight’s dinner').getAttribute('class'))
+      .toBe('item done');
+    await expect.poll(() => tourHeading(page).textContent()).toBe('Make your shopping list');
+    expect(
+      await page.locator('header.top [data-so-widget] [role=progressbar]').getAttribute('aria-valuenow'),
+    ).toBe('67');
+
+    const accepted = await traffic.waitForAccepted('meal_planned');
+    expect(accepted.eventType).toBe('track');
+    await traffic.waitForAccepted('recipe_added');
+    expect(traffic.socketOpened()).toBe(true);
+    await page.close();
+  });
+
+  it('does not complete the shopping-list step when there is nothing planned', async () => {
+    const { page } = await openApp();
+    const item = checklistItem(page, 'Make your shopping list');
+    await item.waitFor();
+    await page.click('#make-list');
+    await expect
+      .poll(() => page.locator('#shopping [role=status]').textContent())
+      .toContain('Plan a meal first');
+    expect(await item.getAttribute('class')).toBe('item');
+    await page.close();
+  });
+});
