@@ -83,8 +83,20 @@ export function httpBackend(base: string, flow: FlowDefinition, arm: 'adaptive' 
       };
       await call('POST', '/v1/events', { sentAt: Date.now(), events: [event] }, (x) => x, userId);
     },
-    async end() {
-      // A finished flow completes the journey by itself; an abandoned one simply stops.
+    async end(userId, status) {
+      // A finished flow completes the journey by itself; an abandoned one is reported as the SDK would,
+      // with a step event, so the edge's flow learner learns from it too.
+      if (status === 'completed') return;
+      const journey = await backend.journey(userId);
+      const event = {
+        id: crypto.randomUUID(),
+        sessionId: `sim-${userId}`,
+        timestamp: Date.now(),
+        eventType: 'step',
+        stepId: journey.currentStep?.id ?? flow.steps[0]!.id,
+        action: 'abandoned',
+      };
+      await call('POST', '/v1/events', { sentAt: Date.now(), events: [event] }, (x) => x, userId);
     },
     journey: (userId) => call('GET', user(userId), undefined, (x) => JourneyResponse.parse(x).journey),
   };
