@@ -71,7 +71,18 @@ export function App() {
 
         <section id="recipes" class="card">
           <div class="row spread">
-            <h2>Recipes</h2>
+            <h2 class="grow">Recipes</h2>
+            {/* Deliberately confusing: it looks ready but only works in the mobile app, and says so only
+                in a tooltip. Users click it again and again; the edge answers with a nudge. */}
+            <button
+              id="import-recipe"
+              type="button"
+              class="secondary"
+              aria-disabled="true"
+              title="Importing from a link works in the mobile app"
+            >
+              Import from a link
+            </button>
             <button
               id="add-recipe"
               type="button"
@@ -168,6 +179,7 @@ export function App() {
             trackGoal('nudge_accepted', { plan: p.id, kind: p.kind });
             if (p.stepId && STEPS.some((s) => s.id === p.stepId))
               setTour((t) => ({ startAt: p.stepId as StepId, run: (t?.run ?? 0) + 1 }));
+            else if (p.target) document.querySelector(p.target.selector)?.scrollIntoView({ block: 'center' });
             setPlan(null);
           }}
           onDismiss={(p, outcome) => {

@@ -1,3 +1,4 @@
+import type { SdkEvents } from '@smart-onboarding/sdk';
 import type { Page, Request, WebSocket } from 'playwright-core';
 
 interface SentEvent {
@@ -14,6 +15,7 @@ interface SentEvent {
 export function watchEdgeTraffic(page: Page, edgeUrl: string) {
   const sent: SentEvent[] = [];
   const accepted = new Set<string>();
+  const interventions: SdkEvents['intervention'][] = [];
   let socketOpened = false;
 
   const record = (body: string | undefined) => {
@@ -35,6 +37,7 @@ export function watchEdgeTraffic(page: Page, edgeUrl: string) {
       try {
         const message = JSON.parse(String(payload));
         if (message.type === 'ack') for (const id of message.ids) accepted.add(id);
+        if (message.type === 'intervention') interventions.push(message.plan);
       } catch {
         // not JSON: not ours to judge here
       }
@@ -49,6 +52,8 @@ export function watchEdgeTraffic(page: Page, edgeUrl: string) {
 
   return {
     socketOpened: () => socketOpened,
+    /** The intervention plans the edge pushed down the socket, in order. */
+    interventions,
     /** Resolves with the event once a `track` event called `name` has been accepted by the edge. */
     async waitForAccepted(name: string, timeoutMs = 15_000): Promise<SentEvent> {
       const deadline = Date.now() + timeoutMs;

@@ -143,6 +143,17 @@ export function App() {
                 {connected.has(name) ? `${name} connected` : `Connect ${name}`}
               </button>
             ))}
+            {/* Deliberately confusing: it looks like the others but is locked on this plan, and says so
+                only in a tooltip. Users click it again and again; the edge answers with a nudge. */}
+            <button
+              id="connect-jira"
+              type="button"
+              className="secondary locked"
+              aria-disabled="true"
+              title="Jira is on the Business plan"
+            >
+              Connect Jira
+            </button>
           </div>
         </section>
       </main>
@@ -167,6 +178,7 @@ export function App() {
           onAccept={(p) => {
             trackGoal('nudge_accepted', { plan: p.id, kind: p.kind });
             if (p.stepId && p.stepId in SECTION) focusSection(p.stepId as StepId);
+            else if (p.target) document.querySelector(p.target.selector)?.scrollIntoView({ block: 'center' });
             setPlan(null);
           }}
           onDismiss={(p, outcome) => {
