@@ -14,6 +14,7 @@ import { identityRoutes } from './routes/identity';
 import { journeyRoutes } from './routes/journeys';
 import { modelAssetRoutes } from './routes/model-assets';
 import { socketRoutes } from './routes/socket';
+import { trainingRoutes } from './routes/training';
 
 /** JSON bodies other than event batches (flows are the largest): past this, 413. */
 export const JSON_BODY_MAX_BYTES = 1024 * 1024;
@@ -57,6 +58,7 @@ export function createApp() {
   app.route('/', socketRoutes);
   app.route('/', identityRoutes);
   app.route('/', modelAssetRoutes);
+  app.route('/', trainingRoutes);
 
   registerProtocolComponents(app.openAPIRegistry);
   registerSecuritySchemes(app.openAPIRegistry);

@@ -213,3 +213,26 @@ export const deadLetters = sqliteTable('dead_letters', {
   body: text('body').notNull(),
   at: integer('at').notNull(),
 });
+
+/**
+ * Events kept for training the struggle model (`models`' `trainFromExport`): feature windows and the
+ * outcomes that label them weakly (steps completed or abandoned, intervention answers, help opened), as
+ * the protocol's `BehaviorEvent` JSON. Written by the event consumer, once per event id.
+ */
+export const trainingEvents = sqliteTable(
+  'training_events',
+  {
+    tenantId: text('tenant_id').notNull(),
+    eventId: text('event_id').notNull(),
+    userId: text('user_id').notNull(),
+    sessionId: text('session_id').notNull(),
+    at: integer('at').notNull(),
+    eventType: text('event_type').notNull(),
+    event: text('event', { mode: 'json' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.eventId] }),
+    index('training_events_tenant_at_idx').on(t.tenantId, t.at),
+    index('training_events_tenant_user_idx').on(t.tenantId, t.userId),
+  ],
+);

@@ -1,8 +1,9 @@
 import type { BehaviorEvent } from '@smart-onboarding/protocol';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { aggregateEngagement } from '../../events/aggregate';
+import { isTrainingEvent } from '../../events/training-events';
 import type { Database } from '../client';
-import { deadLetters, engagementDaily, processedEvents } from '../schema';
+import { deadLetters, engagementDaily, processedEvents, trainingEvents } from '../schema';
 
 /**
  * Adds a user's events to the daily engagement aggregates, counting each event id once however often the
@@ -70,8 +71,23 @@ export async function addEngagement(
         },
       }),
   );
+  // Kept for the training export; 7 parameters per row. The id marks above make this run once per event.
+  const training = [];
+  const kept = fresh.filter(isTrainingEvent);
+  for (let i = 0; i < kept.length; i += 14) {
+    const rows = kept.slice(i, i + 14).map((e) => ({
+      tenantId,
+      eventId: e.id,
+      userId,
+      sessionId: e.sessionId,
+      at: e.timestamp,
+      eventType: e.eventType,
+      event: e,
+    }));
+    training.push(db.insert(trainingEvents).values(rows).onConflictDoNothing());
+  }
   const [first, ...rest] = marks;
-  await db.batch([first!, ...rest, ...upserts]);
+  await db.batch([first!, ...rest, ...upserts, ...training]);
   return fresh.length;
 }
 
@@ -107,4 +123,43 @@ export async function recordDeadLetter(
 export async function listDeadLetters(db: Database, queue?: string) {
   const q = db.select().from(deadLetters);
   return queue ? q.where(eq(deadLetters.queue, queue)) : q;
+}
+
+/** Where a page of the training export ends: the last event's time and id (events are ordered by both). */
+export interface TrainingCursor {
+  at: number;
+  id: string;
+}
+
+/**
+ * A page of the tenant's training events in (time, id) order, after `after` and before `until`.
+ * Returns the events and the cursor of the next page (null at the end).
+ */
+export async function trainingEventsPage(
+  db: Database,
+  tenantId: string,
+  options: { since: number; until: number; after?: TrainingCursor; limit: number },
+): Promise<{ events: BehaviorEvent[]; next: TrainingCursor | null }> {
+  const { after } = options;
+  const rows = await db
+    .select({ at: trainingEvents.at, id: trainingEvents.eventId, event: trainingEvents.event })
+    .from(trainingEvents)
+    .where(
+      and(
+        eq(trainingEvents.tenantId, tenantId),
+        sql`${trainingEvents.at} >= ${options.since}`,
+        sql`${trainingEvents.at} < ${options.until}`,
+        after
+          ? sql`(${trainingEvents.at} > ${after.at} OR (${trainingEvents.at} = ${after.at} AND ${trainingEvents.eventId} > ${after.id}))`
+          : undefined,
+      ),
+    )
+    .orderBy(trainingEvents.at, trainingEvents.eventId)
+    .limit(options.limit + 1);
+  const page = rows.slice(0, options.limit);
+  const last = page.at(-1);
+  return {
+    events: page.map((r) => r.event as BehaviorEvent),
+    next: rows.length > options.limit && last ? { at: last.at, id: last.id } : null,
+  };
 }

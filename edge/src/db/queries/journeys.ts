@@ -2,7 +2,7 @@ import type { FlowDefinition, InterventionPlan, JourneyStatus } from '@smart-onb
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { type JourneyState, priorSuccessRate } from '../../journey/journey-state';
 import type { Database } from '../client';
-import { engagementDaily, interventions, journeySummaries, stepCompletions } from '../schema';
+import { engagementDaily, interventions, journeySummaries, stepCompletions, trainingEvents } from '../schema';
 
 /**
  * Writes a journey's summary and its step completions, as its Durable Object sees them now. Idempotent:
@@ -173,5 +173,8 @@ export async function deleteUserRows(db: Database, tenantId: string, userId: str
     db
       .delete(engagementDaily)
       .where(and(eq(engagementDaily.tenantId, tenantId), eq(engagementDaily.userId, userId))),
+    db
+      .delete(trainingEvents)
+      .where(and(eq(trainingEvents.tenantId, tenantId), eq(trainingEvents.userId, userId))),
   ]);
 }
