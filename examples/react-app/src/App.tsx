@@ -159,7 +159,7 @@ export function App() {
       </main>
 
       <Hint
-        target="#integrations h2"
+        target="#connect-slack"
         title="Bring your tools in"
         body="Connect Slack, GitHub or Linear and updates land in your projects by themselves."
       />
