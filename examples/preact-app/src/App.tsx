@@ -2,41 +2,57 @@ import { Checklist, Nudge, Progress, Tour } from '@smart-onboarding/widgets';
 import { useEffect, useState } from 'preact/hooks';
 import { enterStep, type InterventionPlan, onIntervention, trackGoal } from './onboarding';
 import { type Recipe, SAMPLE_RECIPES, shoppingList } from './recipes';
+import { loadState, saveState } from './saved-state';
 import { checklistItems, STEP_ESTIMATE_MS, STEPS, type StepId } from './steps';
+
+/** What the planner keeps across reloads (recipes by id). */
+interface SavedPlanner {
+  recipes: string[];
+  planned: string[];
+  list: string[] | null;
+  done: StepId[];
+}
+const SAVED_KEY = 'pantry:planner:v1';
+const EMPTY: SavedPlanner = { recipes: [], planned: [], list: null, done: [] };
+
+const byId = (ids: readonly string[]): Recipe[] =>
+  ids.flatMap((id) => SAMPLE_RECIPES.filter((r) => r.id === id));
 
 /** A recipe planner whose first run is guided by a tour, a checklist and nudges from the edge. */
 export function App() {
-  const [recipes, setRecipes] = useState<Recipe[]>([]);
-  const [planned, setPlanned] = useState<Recipe[]>([]);
-  const [list, setList] = useState<string[] | null>(null);
+  const [saved, setSaved] = useState(() => loadState(SAVED_KEY, EMPTY));
+  const recipes = byId(saved.recipes);
+  const planned = byId(saved.planned);
+  const done: ReadonlySet<StepId> = new Set(saved.done);
   const [listHint, setListHint] = useState('');
-  const [done, setDone] = useState<ReadonlySet<StepId>>(new Set());
-  // The tour runs on the first visit, and again from any unfinished checklist item.
-  const [tour, setTour] = useState<{ startAt: StepId; run: number } | null>({
-    startAt: 'add-recipe',
-    run: 0,
+  // The tour runs until every step is done (resuming at the first open one after a reload), and again
+  // from any unfinished checklist item.
+  const [tour, setTour] = useState<{ startAt: StepId; run: number } | null>(() => {
+    const open = STEPS.find((s) => !saved.done.includes(s.id));
+    return open ? { startAt: open.id, run: 0 } : null;
   });
   const [checklistOpen, setChecklistOpen] = useState(true);
   const [plan, setPlan] = useState<InterventionPlan | null>(null);
 
   useEffect(() => onIntervention(setPlan), []);
+  useEffect(() => saveState(SAVED_KEY, saved), [saved]);
 
   const complete = (id: StepId, properties?: Record<string, string | number>) => {
     const step = STEPS.find((s) => s.id === id);
     if (step) trackGoal(step.track, properties);
-    setDone((prev) => (prev.has(id) ? prev : new Set(prev).add(id)));
+    setSaved((s) => (s.done.includes(id) ? s : { ...s, done: [...s.done, id] }));
   };
 
   const addRecipe = () => {
-    const next = SAMPLE_RECIPES.find((r) => !recipes.includes(r));
+    const next = SAMPLE_RECIPES.find((r) => !saved.recipes.includes(r.id));
     if (!next) return;
-    setRecipes([...recipes, next]);
+    setSaved((s) => ({ ...s, recipes: [...s.recipes, next.id] }));
     complete('add-recipe', { recipe: next.id });
   };
 
   const planTonight = (recipe: Recipe) => {
-    if (planned.includes(recipe)) return;
-    setPlanned([...planned, recipe]);
+    if (saved.planned.includes(recipe.id)) return;
+    setSaved((s) => ({ ...s, planned: [...s.planned, recipe.id] }));
     complete('plan-meal', { recipe: recipe.id });
   };
 
@@ -47,7 +63,7 @@ export function App() {
     }
     setListHint('');
     const items = shoppingList(planned);
-    setList(items);
+    setSaved((s) => ({ ...s, list: items }));
     complete('shopping-list', { items: items.length });
   };
 
@@ -105,10 +121,10 @@ export function App() {
                     type="button"
                     class="secondary"
                     data-plan={r.id}
-                    aria-pressed={planned.includes(r)}
+                    aria-pressed={saved.planned.includes(r.id)}
                     onClick={() => planTonight(r)}
                   >
-                    {planned.includes(r) ? 'Planned' : 'Plan for tonight'}
+                    {saved.planned.includes(r.id) ? 'Planned' : 'Plan for tonight'}
                   </button>
                 </li>
               ))}
@@ -139,9 +155,9 @@ export function App() {
           <p class="error" role="status">
             {listHint}
           </p>
-          {list && (
+          {saved.list && (
             <ul class="list" aria-label="To buy">
-              {list.map((item) => (
+              {saved.list.map((item) => (
                 <li key={item}>{item}</li>
               ))}
             </ul>

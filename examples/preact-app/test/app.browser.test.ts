@@ -68,7 +68,7 @@ describe('Preact example (Pantry)', () => {
     await page.close();
   });
 
-  it('advances the tour and completes checklist items on the real clicks, and reports them to the edge', async () => {
+  it('advances the tour and completes checklist items on the real clicks, reports them to the edge, and resumes after a reload', async () => {
     const { page, traffic } = await openApp();
     await expect.poll(() => tourHeading(page).textContent()).toBe('Save your first recipe');
     const addItem = checklistItem(page, 'Save your first recipe');
@@ -94,6 +94,12 @@ describe('Preact example (Pantry)', () => {
     expect(accepted.eventType).toBe('track');
     await traffic.waitForAccepted('recipe_added');
     expect(traffic.socketOpened()).toBe(true);
+
+    // A reload mid-tour resumes at the first open step, with the plan and the checklist kept.
+    await page.reload();
+    await expect.poll(() => tourHeading(page).textContent()).toBe('Make your shopping list');
+    expect(await checklistItem(page, 'Plan tonight’s dinner').getAttribute('class')).toBe('item done');
+    expect(await page.locator('#plan li').textContent()).toBe('Shakshuka');
     await page.close();
   });
 

@@ -1,6 +1,7 @@
 import { Checklist, Hint, Nudge, Progress } from '@smart-onboarding/widgets/react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { type InterventionPlan, onIntervention, trackGoal } from './onboarding';
+import { loadState, saveState } from './saved-state';
 import { checklistItems, STEPS, type StepId } from './steps';
 
 const INTEGRATIONS = ['Slack', 'GitHub', 'Linear'] as const;
@@ -19,17 +20,31 @@ function focusSection(stepId: StepId) {
   section?.querySelector<HTMLElement>('input, button')?.focus({ preventScroll: true });
 }
 
+/** What the workspace keeps across reloads. */
+interface SavedWorkspace {
+  done: StepId[];
+  teammates: string[];
+  projects: string[];
+  connected: string[];
+}
+const SAVED_KEY = 'teamspace:workspace:v1';
+const EMPTY: SavedWorkspace = { done: [], teammates: [], projects: [], connected: [] };
+
 /** A team workspace whose first-run setup is driven by Smart Onboarding's widgets. */
 export function App() {
-  const [done, setDone] = useState<ReadonlySet<StepId>>(new Set());
-  const [teammates, setTeammates] = useState<string[]>([]);
+  const [saved] = useState(() => loadState(SAVED_KEY, EMPTY));
+  const [done, setDone] = useState<ReadonlySet<StepId>>(() => new Set(saved.done));
+  const [teammates, setTeammates] = useState<string[]>(saved.teammates);
   const [inviteError, setInviteError] = useState('');
-  const [projects, setProjects] = useState<string[]>([]);
-  const [connected, setConnected] = useState<ReadonlySet<string>>(new Set());
+  const [projects, setProjects] = useState<string[]>(saved.projects);
+  const [connected, setConnected] = useState<ReadonlySet<string>>(() => new Set(saved.connected));
   const [plan, setPlan] = useState<InterventionPlan | null>(null);
   const [checklistOpen, setChecklistOpen] = useState(true);
 
   useEffect(() => onIntervention(setPlan), []);
+  useEffect(() => {
+    saveState(SAVED_KEY, { done: [...done], teammates, projects, connected: [...connected] });
+  }, [done, teammates, projects, connected]);
 
   const complete = (id: StepId, properties?: Record<string, string | number>) => {
     const step = STEPS.find((s) => s.id === id);

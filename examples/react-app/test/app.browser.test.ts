@@ -70,7 +70,7 @@ describe('React example (Teamspace)', () => {
     await page.close();
   });
 
-  it('completes a checklist item on the real action and reports the goal to the edge', async () => {
+  it('completes a checklist item on the real action, reports the goal to the edge, and keeps it across a reload', async () => {
     const { page, traffic } = await openApp();
     const item = page.locator('so-checklist .item', { hasText: 'Create your first project' });
     await item.waitFor();
@@ -90,6 +90,15 @@ describe('React example (Teamspace)', () => {
     const accepted = await traffic.waitForAccepted('project_created');
     expect(accepted.eventType).toBe('track');
     expect(traffic.socketOpened()).toBe(true);
+
+    // A reload keeps the workspace, and with it the checklist.
+    await page.reload();
+    await expect
+      .poll(() =>
+        page.locator('so-checklist .item', { hasText: 'Create your first project' }).getAttribute('class'),
+      )
+      .toBe('item done');
+    expect(await page.locator('#projects li').textContent()).toBe('Website relaunch');
     await page.close();
   });
 
