@@ -19,6 +19,17 @@ export default defineProject(async () => {
             TEST_MIGRATIONS: migrations,
             TEST_KEY_LIMIT,
             TEST_USER_LIMIT,
+            // Azure OpenAI and the help desk are configured but unreachable (a closed port): the journey
+            // offers AI help and a person, serves authored help saying why, and keeps tickets pending for
+            // the alarm. The adapters against working stand-ins are tested in `edge-intel`.
+            AZURE_OPENAI_ENDPOINT: 'http://127.0.0.1:9',
+            AZURE_OPENAI_API_KEY: 'unreachable',
+            AZURE_OPENAI_CHAT_DEPLOYMENT: 'chat',
+            AZURE_OPENAI_EMBEDDING_DEPLOYMENT: 'embeddings',
+            AZURE_OPENAI_TIMEOUT_MS: '500',
+            ESCALATION_WEBHOOK_URL: 'http://127.0.0.1:9/hooks/support',
+            ESCALATION_WEBHOOK_SECRET: 'test-webhook-secret-0123456789',
+            DEV_INTERVENTION_COOLDOWN_MS: '0',
           },
           // Small enough that tests reach them, large enough for the demo tenant's use across the suite.
           ratelimits: {

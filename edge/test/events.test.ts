@@ -138,7 +138,7 @@ describe('POST /v1/events', () => {
     await api(`/v1/journeys/${user}`, {
       method: 'POST',
       headers: await browserHeaders(user),
-      body: JSON.stringify({ flowId: DEMO.flowId }),
+      body: JSON.stringify({ flowId: DEMO.flowId, profile: { traits: { so_arm: 'adaptive' } } }),
     });
     const step = batch(1, {
       eventType: 'step',

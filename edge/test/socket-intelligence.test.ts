@@ -1,0 +1,115 @@
+import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import type { EscalationTicket, ServerMessage } from '@smart-onboarding/protocol';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { database } from '../src/db/client';
+import { escalations } from '../src/db/schema';
+import type { PendingEscalation } from '../src/journey/escalation-retry';
+import { journeyObjectName } from '../src/journey/journey-object';
+import { api, browserHeaders, DEMO, eventually, uniqueUser } from './helpers';
+import { open, type TestSocket } from './test-socket';
+
+const stubOf = (user: string) =>
+  env.JOURNEY.get(env.JOURNEY.idFromName(journeyObjectName({ tenantId: DEMO.tenantId, userId: user })));
+
+async function initializeSmart(user: string) {
+  const res = await api(`/v1/journeys/${user}`, {
+    method: 'POST',
+    headers: await browserHeaders(user),
+    body: JSON.stringify({ flowId: DEMO.flowId, profile: { traits: { so_arm: 'smart' } } }),
+  });
+  expect(res.status).toBe(201);
+}
+
+const struggle = (code: string) => ({
+  type: 'struggle',
+  report: {
+    score: 0.95,
+    source: 'model',
+    reasons: [{ code, weight: 1 }],
+    stepId: 'create-profile',
+    element: '#signup-form button',
+    recentSignals: [],
+    t: Date.now(),
+  },
+});
+
+/** Messages until one of `type` arrives. */
+async function until<T extends ServerMessage['type']>(socket: TestSocket, type: T) {
+  const seen: ServerMessage[] = [];
+  for (let i = 0; i < 50; i++) {
+    const m = await socket.next(5000);
+    seen.push(m);
+    if (m.type === type) return { message: m as Extract<ServerMessage, { type: T }>, seen };
+  }
+  throw new Error(`no ${type} message`);
+}
+
+describe('interventions in the smart arm over the WebSocket', () => {
+  it('streams help after an ai_help plan, authored when Azure OpenAI fails, and saying so', async () => {
+    const user = uniqueUser('aihelp');
+    await initializeSmart(user);
+    const socket = await open(user);
+    try {
+      socket.send(struggle('error_click'));
+      const { message: intervention } = await until(socket, 'intervention');
+      expect(intervention.plan).toMatchObject({ kind: 'ai_help', holdout: false, stepId: 'create-profile' });
+      const { message: help, seen } = await until(socket, 'help');
+      expect(seen.some((m) => m.type === 'help_chunk' && m.done)).toBe(true);
+      expect(help.help).toMatchObject({ source: 'authored', degradedReason: expect.any(String) });
+      expect(help.help.text.length).toBeGreaterThan(0);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('escalates a human plan: the ticket is stored, kept pending while the webhook fails, and retried by the alarm', async () => {
+    const user = uniqueUser('human');
+    await initializeSmart(user);
+    const socket = await open(user);
+    try {
+      socket.send(struggle('error_click'));
+      expect((await until(socket, 'intervention')).message.plan.kind).toBe('ai_help');
+      // The next report on the same step climbs the ladder past AI help: a person.
+      socket.send(struggle('rage_click'));
+      const { message } = await until(socket, 'intervention');
+      expect(message.plan.kind).toBe('human');
+      const db = database(env.DB);
+      // Three inline attempts against the closed port, then the alarm's turn.
+      const row = await eventually(async () => {
+        const [r] = await db.select().from(escalations).where(eq(escalations.id, message.plan.id));
+        return r && r.attempts >= 3 ? r : null;
+      }, 15_000);
+      expect(row).toMatchObject({
+        tenantId: DEMO.tenantId,
+        userId: user,
+        stepId: 'create-profile',
+        status: 'pending',
+      });
+      expect((row.ticket as EscalationTicket).summary.length).toBeGreaterThan(0);
+
+      const stub = stubOf(user);
+      const pending = await eventually(() =>
+        runInDurableObject(stub, async (instance) => {
+          const o = instance as unknown as { read(k: string): unknown; write(k: string, v: unknown): void };
+          const list = (o.read('escalations') as PendingEscalation[] | null) ?? [];
+          if (list.length === 0) return null;
+          // Due now, so the alarm retries it.
+          o.write(
+            'escalations',
+            list.map((p) => ({ ...p, retryAt: Date.now() - 1 })),
+          );
+          return list;
+        }),
+      );
+      expect(pending[0]?.ticket.id).toBe(message.plan.id);
+      expect(await runDurableObjectAlarm(stub)).toBe(true);
+      const [after] = await db.select().from(escalations).where(eq(escalations.id, message.plan.id));
+      expect(after!.attempts).toBeGreaterThan(row.attempts);
+      expect(after!.status).toBe('pending');
+    } finally {
+      socket.close();
+    }
+  });
+});
