@@ -53,8 +53,12 @@ describe('the demo under wrangler dev, with the Upstash cache', () => {
 
   it('writes the next step through to Redis on every change, and reads it from there', async () => {
     expect(
-      (await call(`/v1/journeys/${user}`, { method: 'POST', body: JSON.stringify({ flowId: demo.flowId }) }))
-        .status,
+      (
+        await call(`/v1/journeys/${user}`, {
+          method: 'POST',
+          body: JSON.stringify({ flowId: demo.flowId, profile: { traits: { so_arm: 'adaptive' } } }),
+        })
+      ).status,
     ).toBe(201);
     expect((await cached())?.step.id).toBe('create-profile');
 
