@@ -7,6 +7,7 @@ import { browserCors } from './http/cors';
 import { ApiError, errorResponse, handleError } from './http/errors';
 import { registerProtocolComponents } from './http/protocol-components';
 import { validationHook } from './http/validation';
+import { effectivenessRoutes } from './routes/effectiveness';
 import { eventRoutes } from './routes/events';
 import { flowRoutes } from './routes/flows';
 import { healthRoutes } from './routes/health';
@@ -59,6 +60,7 @@ export function createApp() {
   app.route('/', identityRoutes);
   app.route('/', modelAssetRoutes);
   app.route('/', trainingRoutes);
+  app.route('/', effectivenessRoutes);
 
   registerProtocolComponents(app.openAPIRegistry);
   registerSecuritySchemes(app.openAPIRegistry);
