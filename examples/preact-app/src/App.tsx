@@ -4,6 +4,7 @@ import { enterStep, type InterventionPlan, onIntervention, trackGoal } from './o
 import { type Recipe, SAMPLE_RECIPES, shoppingList } from './recipes';
 import { loadState, saveState } from './saved-state';
 import { checklistItems, STEP_ESTIMATE_MS, STEPS, type StepId } from './steps';
+import { NARROW_SCREEN, useMediaQuery } from './use-media-query';
 
 /** What the planner keeps across reloads (recipes by id). */
 interface SavedPlanner {
@@ -32,6 +33,7 @@ export function App() {
     return open ? { startAt: open.id, run: 0 } : null;
   });
   const [checklistOpen, setChecklistOpen] = useState(true);
+  const narrow = useMediaQuery(NARROW_SCREEN);
   const [plan, setPlan] = useState<InterventionPlan | null>(null);
 
   useEffect(() => onIntervention(setPlan), []);
@@ -72,6 +74,18 @@ export function App() {
     enterStep(undefined);
   };
 
+  // On phones the checklist sits in the page, under the heading, instead of covering it.
+  const checklist = checklistOpen && (
+    <Checklist
+      placement={narrow ? 'inline' : 'bottom-right'}
+      title="Get cooking"
+      items={checklistItems(done)}
+      onItemClick={(item) => setTour((t) => ({ startAt: item.id as StepId, run: (t?.run ?? 0) + 1 }))}
+      onComplete={() => trackGoal('onboarding_completed')}
+      onDismiss={() => setChecklistOpen(false)}
+    />
+  );
+
   return (
     <div class="shell">
       <header class="top">
@@ -84,6 +98,7 @@ export function App() {
       <main>
         <h1>Plan a week of good food</h1>
         <p class="lede">Save recipes, plan your dinners, and shop once.</p>
+        {narrow && checklist}
 
         <section id="recipes" class="card">
           <div class="row spread">
@@ -179,15 +194,7 @@ export function App() {
           }}
         />
       )}
-      {checklistOpen && (
-        <Checklist
-          title="Get cooking"
-          items={checklistItems(done)}
-          onItemClick={(item) => setTour((t) => ({ startAt: item.id as StepId, run: (t?.run ?? 0) + 1 }))}
-          onComplete={() => trackGoal('onboarding_completed')}
-          onDismiss={() => setChecklistOpen(false)}
-        />
-      )}
+      {!narrow && checklist}
       {plan && (
         <Nudge
           plan={plan}

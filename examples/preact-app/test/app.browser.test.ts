@@ -155,4 +155,26 @@ describe('Preact example (Pantry)', () => {
     }
     throw new Error('every visitor drawn was in the holdout group');
   });
+
+  it('puts the checklist in the page on a phone, so the tour’s bottom sheet is not covered', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 760 }, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/index.html`);
+    await page.locator('main [data-so-widget] section[aria-label="Get cooking"]').waitFor();
+    expect(await page.locator('so-layer section[aria-label="Get cooking"]').count()).toBe(0);
+    await expect.poll(() => tourHeading(page).textContent()).toBe('Save your first recipe');
+    // The sheet is on top where it stands: the topmost element at its heading is the heading itself.
+    const box = (await tourHeading(page).boundingBox())!;
+    const onTop = await page.evaluate(
+      ([x, y]) => {
+        let el = document.elementFromPoint(x!, y!);
+        while (el?.shadowRoot?.elementFromPoint(x!, y!) && el.shadowRoot.elementFromPoint(x!, y!) !== el)
+          el = el.shadowRoot.elementFromPoint(x!, y!);
+        return el?.textContent ?? '';
+      },
+      [box.x + 4, box.y + box.height / 2],
+    );
+    expect(onTop).toBe('Save your first recipe');
+    await context.close();
+  });
 });

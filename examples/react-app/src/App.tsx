@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { type InterventionPlan, onIntervention, trackGoal } from './onboarding';
 import { loadState, saveState } from './saved-state';
 import { checklistItems, STEPS, type StepId } from './steps';
+import { NARROW_SCREEN, useMediaQuery } from './use-media-query';
 
 const INTEGRATIONS = ['Slack', 'GitHub', 'Linear'] as const;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -40,6 +41,7 @@ export function App() {
   const [connected, setConnected] = useState<ReadonlySet<string>>(() => new Set(saved.connected));
   const [plan, setPlan] = useState<InterventionPlan | null>(null);
   const [checklistOpen, setChecklistOpen] = useState(true);
+  const narrow = useMediaQuery(NARROW_SCREEN);
 
   useEffect(() => onIntervention(setPlan), []);
   useEffect(() => {
@@ -80,6 +82,18 @@ export function App() {
     complete('connect-integration', { provider: provider.toLowerCase() });
   };
 
+  // On phones the checklist sits in the page, under the heading, instead of covering it.
+  const checklist = checklistOpen && (
+    <Checklist
+      placement={narrow ? 'inline' : 'bottom-right'}
+      title="Set up your workspace"
+      items={checklistItems(done)}
+      onItemClick={(item) => focusSection(item.id as StepId)}
+      onComplete={() => trackGoal('workspace_setup_completed')}
+      onDismiss={() => setChecklistOpen(false)}
+    />
+  );
+
   return (
     <div className="shell">
       <header className="top">
@@ -92,6 +106,7 @@ export function App() {
       <main>
         <h1>Welcome to your workspace</h1>
         <p className="lede">Three things and your team is ready to go.</p>
+        {narrow && checklist}
 
         <section id="invite" className="card">
           <h2>Invite teammates</h2>
@@ -178,15 +193,7 @@ export function App() {
         title="Bring your tools in"
         body="Connect Slack, GitHub or Linear and updates land in your projects by themselves."
       />
-      {checklistOpen && (
-        <Checklist
-          title="Set up your workspace"
-          items={checklistItems(done)}
-          onItemClick={(item) => focusSection(item.id as StepId)}
-          onComplete={() => trackGoal('workspace_setup_completed')}
-          onDismiss={() => setChecklistOpen(false)}
-        />
-      )}
+      {!narrow && checklist}
       {plan && (
         <Nudge
           plan={plan}

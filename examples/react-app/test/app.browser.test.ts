@@ -156,4 +156,15 @@ describe('React example (Teamspace)', () => {
     }
     throw new Error('every visitor drawn was in the holdout group');
   });
+
+  it('puts the checklist in the page on a phone, instead of over it', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 760 }, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/index.html`);
+    const checklist = page.locator('main so-checklist section[aria-label="Set up your workspace"]');
+    await checklist.waitFor();
+    expect(await checklist.evaluate((el) => getComputedStyle(el).position)).not.toBe('fixed');
+    expect(await page.locator('body > so-checklist').count()).toBe(0);
+    await context.close();
+  });
 });
