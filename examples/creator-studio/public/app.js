@@ -121,7 +121,6 @@ document.addEventListener('submit', (e) => {
   if (form.id === 'signup-form') {
     state.name = new FormData(form).get('name');
     save();
-    window.SmartOnboarding?.identify?.(`creator-${state.name}`.toLowerCase().replace(/\s+/g, '-'));
     track('profile_created');
     go('/connect');
   } else if (form.id === 'goals-form') {
@@ -134,11 +133,25 @@ document.addEventListener('submit', (e) => {
 
 document.addEventListener('input', (e) => {
   if (e.target.id === 'compose-editor') {
-    const wasEmpty = !state.draft;
+    // A draft counts once it has a few characters (typed one key at a time).
+    const wasShort = (state.draft ?? '').trim().length < 3;
     state.draft = e.target.value;
     save();
-    if (wasEmpty && state.draft.trim().length >= 3) track('post_drafted');
+    if (wasShort && state.draft.trim().length >= 3) track('post_drafted');
   }
+});
+
+// The app's privacy setting: with it off, Smart Onboarding captures, stores, sends and shows nothing.
+const consentBox = document.getElementById('onboarding-consent');
+consentBox.checked = window.CREATOR_STUDIO_ONBOARDING?.consent !== 'denied';
+consentBox.addEventListener('change', () => {
+  const state = consentBox.checked ? 'granted' : 'denied';
+  try {
+    localStorage.setItem('creator-studio:consent', state);
+  } catch {
+    // storage blocked: the choice lasts for this page
+  }
+  window.SmartOnboarding?.setConsent(state);
 });
 
 addEventListener('popstate', render);

@@ -12,6 +12,11 @@ export interface DevServer {
   url: string;
   /** The local state directory (D1, Durable Objects); kept across `restart()`. */
   stateDir: string;
+  /**
+   * The example apps' URLs by name (`creator-studio`, and `react-app`, `preact-app` when built), with
+   * `startDevServer({ examples: true })`; empty otherwise.
+   */
+  examples: Record<string, string>;
   /** Output of the demo so far, for failure messages. */
   output(): string;
   /** Stops the demo and starts it again on the same port and state, as a developer restarting `pnpm dev`. */
@@ -34,6 +39,19 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`the demo did not answer /health within ${timeoutMs} ms:\n${output()}`);
 }
 
+/** Reads the examples' URLs from the demo's banner (`  creator-studio  http://127.0.0.1:…`). */
+async function waitForExamples(into: Record<string, string>, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 30_000;
+  while (!/^Examples/m.test(output())) {
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`the demo did not serve the examples:
+${output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  for (const [, name, at] of output().matchAll(/^ {2}([a-z-]+) +(http:\/\/127\.0\.0\.1:\d+)$/gm))
+    into[name!] = at!;
+}
+
 /**
  * Starts the README's demo (`scripts/dev.mjs`: migrations, then `wrangler dev`) on a free port with a
  * fresh state directory, and waits until /health answers.
@@ -43,6 +61,11 @@ export async function startDevServer(
     timeoutMs?: number;
     /** Extra environment for the demo script, e.g. `UPSTASH_REDIS_REST_URL` to turn the edge's cache on. */
     env?: Record<string, string>;
+    /**
+     * Also build the SDK and widgets (when stale) and serve the example apps on free ports, as `pnpm dev`
+     * does on 5173–5175. Default false: the edge alone.
+     */
+    examples?: boolean;
   } = {},
 ): Promise<DevServer> {
   const port = await freePort();
@@ -50,12 +73,20 @@ export async function startDevServer(
   const url = `http://127.0.0.1:${port}`;
   let log = '';
   let child: ChildProcess;
+  const examples: Record<string, string> = {};
 
   const launch = async () => {
     // process.execPath is the real Node binary: signals reach the script, which stops wrangler and workerd.
     child = spawn(
       process.execPath,
-      [path.join(repoRoot, 'scripts/dev.mjs'), '--port', String(port), '--persist-to', stateDir],
+      [
+        path.join(repoRoot, 'scripts/dev.mjs'),
+        '--port',
+        String(port),
+        '--persist-to',
+        stateDir,
+        ...(options.examples ? ['--examples-port', '0'] : ['--no-examples']),
+      ],
       {
         cwd: repoRoot,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,6 +96,7 @@ export async function startDevServer(
     child.stdout?.on('data', (d) => (log += d));
     child.stderr?.on('data', (d) => (log += d));
     await waitForHealth(url, child, () => log, options.timeoutMs ?? 90_000);
+    if (options.examples) await waitForExamples(examples, child, () => log);
   };
 
   const halt = async () => {
@@ -80,6 +112,7 @@ export async function startDevServer(
   return {
     url,
     stateDir,
+    examples,
     output: () => log,
     restart: async () => {
       await halt();

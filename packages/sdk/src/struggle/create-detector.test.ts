@@ -115,6 +115,25 @@ describe('struggle detector', () => {
     });
   });
 
+  it('a rage click raises at once through the rules while the model decides, and only once', async () => {
+    const h = harness(true, () => ({
+      ready: Promise.resolve({}),
+      score: async () => ({ score: 0.1, reasons: [{ code: 'event_count', weight: 1 }] }),
+      teardown() {},
+    }));
+    h.idle[0]!();
+    await flush();
+    expect(h.states.at(-1)).toEqual({ active: 'model' });
+    h.detector.push([click(100), click(400)], []);
+    await flush();
+    expect(h.reports).toHaveLength(0);
+    h.detector.push([click(700)], [rage(700)]);
+    expect(h.reports).toMatchObject([{ source: 'rules', element: '#pay', t: 701 }]);
+    h.detector.push([click(1000)], [rage(1000)]);
+    await flush();
+    expect(h.reports).toHaveLength(1);
+  });
+
   it.each([
     ['wasm-blocked', new ModelLoadError('wasm-blocked', 'CSP')],
     ['load-failed', new ModelLoadError('load-failed', '404')],

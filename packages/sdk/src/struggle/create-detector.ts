@@ -99,9 +99,18 @@ export function createDetectorWith(
           values: window.values,
         });
       const t = window.t1;
-      if (state.active === 'model' && model && modelGate) {
-        const scorer = model;
-        const gate = modelGate;
+      const modelDecides = state.active === 'model' && model && modelGate;
+      // Right after a click the rules have their say even while the model decides: an unambiguous
+      // signal (three rage clicks) raises at once, within the 300 ms budget, instead of waiting for the
+      // model to see it in a later window. The shared cooldown in `report` keeps it to one report.
+      if (modelDecides && !boundary) {
+        const { score, reasons } = scoreSignals(signals, t);
+        const alarm = rulesGate.update(t, score, reasons);
+        if (alarm) report('rules', alarm.t, alarm.score, alarm.reasons);
+      }
+      if (modelDecides) {
+        const scorer = model!;
+        const gate = modelGate!;
         modelQueue = modelQueue.then(async () => {
           if (stopped || model !== scorer) return;
           try {

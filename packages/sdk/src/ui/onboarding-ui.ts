@@ -25,7 +25,6 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
   let closed = false;
   let tour: ShownTour | undefined;
   let nudge: WidgetHandle | undefined;
-  let hint: WidgetHandle | undefined;
   let panel: WidgetHandle | undefined;
   let helpView: HelpView | undefined;
   let progress: { handle?: WidgetHandle; box: HTMLElement } | undefined;
@@ -61,39 +60,27 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
     });
   };
 
+  /**
+   * The user took a nudge: the help panel explains, ringing the element the plan points at. Help the
+   * edge streams has its own panel already; otherwise the plan's own (authored) words are the help.
+   */
   const accept = (plan: InterventionPlan) => {
     host.reportIntervention(plan.id, 'accepted');
     destroy(nudge);
     nudge = undefined;
-    if ((plan.kind === 'hint' || plan.kind === 'explain_step') && plan.target) {
-      withWidgets((w) => {
-        destroy(hint);
-        hint = w.mountHint({
-          target: plan.target,
-          title: plan.title,
-          body: plan.body,
-          open: true,
-          onDismiss: () => {
-            destroy(hint);
-            hint = undefined;
-          },
-        });
-      });
-    } else if (!panel) {
-      // Help streamed by the edge has its own panel; otherwise the plan's own words are the help.
-      helpView = {
-        help: {
-          id: plan.id,
-          source: 'authored',
-          text: plan.body,
-          sources: [],
-          ...(plan.stepId ? { stepId: plan.stepId } : {}),
-          ...(plan.target ? { targetSelector: plan.target.selector } : {}),
-        },
-        streaming: false,
-      };
-      showHelp();
-    }
+    if (panel) return;
+    helpView = {
+      help: {
+        id: plan.id,
+        source: 'authored',
+        text: plan.body,
+        sources: [],
+        ...(plan.stepId ? { stepId: plan.stepId } : {}),
+        ...(plan.target ? { targetSelector: plan.target.selector } : {}),
+      },
+      streaming: false,
+    };
+    showHelp();
   };
 
   return {
@@ -159,9 +146,9 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
     },
     teardown() {
       closed = true;
-      for (const h of [tour?.handle, nudge, hint, panel, progress?.handle]) destroy(h);
+      for (const h of [tour?.handle, nudge, panel, progress?.handle]) destroy(h);
       progress?.box.remove();
-      tour = nudge = hint = panel = progress = helpView = undefined;
+      tour = nudge = panel = progress = helpView = undefined;
     },
   };
 }
