@@ -11,6 +11,7 @@ import { effectivenessRoutes } from './routes/effectiveness';
 import { eventRoutes } from './routes/events';
 import { flowRoutes } from './routes/flows';
 import { healthRoutes } from './routes/health';
+import { helpRoutes } from './routes/help';
 import { identityRoutes } from './routes/identity';
 import { journeyRoutes } from './routes/journeys';
 import { modelAssetRoutes } from './routes/model-assets';
@@ -61,6 +62,7 @@ export function createApp() {
   app.route('/', modelAssetRoutes);
   app.route('/', trainingRoutes);
   app.route('/', effectivenessRoutes);
+  app.route('/', helpRoutes);
 
   registerProtocolComponents(app.openAPIRegistry);
   registerSecuritySchemes(app.openAPIRegistry);

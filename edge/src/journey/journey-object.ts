@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import type {
   BehaviorEvent,
+  ContextualHelpRequest,
   EventBatch,
   FlowVersion,
   InitializeJourneyRequest,
@@ -15,6 +16,7 @@ import type {
 import { readAzureConfig } from '../ai/azure-config';
 import { provideContextualHelp } from '../ai/contextual-help';
 import { helpMessages } from '../ai/help-messages';
+import type { HelpRequest } from '../ai/help-request';
 import { helpDepsFromEnv } from '../ai/help-service';
 import { memoryEmbeddingStore } from '../ai/retrieval';
 import { cacheKeys, type HotCache, hotCacheFrom } from '../cache/hot-cache';
@@ -44,6 +46,7 @@ import type { PersonaProfile } from '../intelligence/persona';
 import { flowLearnerName } from '../learning/flow-learner-object';
 import { parseClientFrame } from './client-frame';
 import { type PendingEscalation, retryDueEscalations } from './escalation-retry';
+import { helpRequestFor } from './help-context';
 import { applyEventsToJourney } from './journey-events';
 import {
   advance,
@@ -662,6 +665,30 @@ export class JourneyObject extends DurableObject<Env> {
     } catch (err) {
       console.error(`${followUp.kind} follow-up failed for ${owner.userId}`, err);
     }
+  }
+
+  /**
+   * The request for contextual help at this moment of the journey (the route streams the answer): the
+   * named step or the current one, the element, the page, the question, and the persona's guidance.
+   */
+  async contextualHelpRequest(
+    owner: JourneyOwner,
+    query: ContextualHelpRequest,
+  ): Promise<Outcome<HelpRequest>> {
+    const loaded = this.load(owner);
+    if (!loaded.ok) return loaded;
+    const { state, flow } = loaded.value;
+    if (query.stepId && !flow.flow.steps.some((s) => s.id === query.stepId))
+      return fail(404, 'not_found', `flow ${flow.flow.id} has no step "${query.stepId}"`);
+    return ok(
+      helpRequestFor({
+        tenantId: owner.tenantId,
+        flow,
+        currentStepId: state.currentStepId,
+        intel: this.intelligence(state),
+        ...query,
+      }),
+    );
   }
 
   /** Ends the journey (idempotent) and returns its result. */

@@ -3,6 +3,7 @@ import type { HelpRequest } from '../ai/help-request';
 import type { EscalationContext } from '../escalation/payload';
 import type { EscalationInput } from '../escalation/ticket';
 import type { JourneyIntelligence } from '../intelligence/journey-intelligence';
+import { helpRequestFor } from './help-context';
 import type { JourneyState } from './journey-state';
 
 /** Work a plan needs after it reaches the user: help to generate and stream, or a ticket for a person. */
@@ -34,15 +35,15 @@ export function struggleFollowUp(
   if (plan.kind === 'ai_help') {
     return {
       kind: 'ai_help',
-      request: {
+      request: helpRequestFor({
         tenantId: facts.tenantId,
-        flow: { id: flow?.flow.id ?? 'unknown', version: flow?.version ?? 0, name: flow?.flow.name },
-        ...(step ? { step } : {}),
-        reasons: report.reasons,
+        flow,
+        currentStepId: state?.currentStepId ?? null,
+        intel: facts.intel,
+        ...(plan.stepId ? { stepId: plan.stepId } : {}),
         ...(report.element ? { element: report.element } : {}),
-        ...(facts.intel ? { guidance: facts.intel.persona.recommendedApproach.guidance } : {}),
-        articles: [],
-      },
+        reasons: report.reasons,
+      }),
     };
   }
   if (plan.kind === 'human') {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InteractionSummary } from './behavior';
+import { InteractionSummary, StruggleReason } from './behavior';
 import { EpochMs, Slug } from './common';
 import { OnboardingStep } from './flow';
 import { InterventionPlan } from './intervention';
@@ -44,6 +44,24 @@ export const NextStepResponse = z
   .meta({ id: 'NextStepResponse' });
 
 export const InterventionResponse = z.object({ plan: InterventionPlan }).meta({ id: 'InterventionResponse' });
+
+/**
+ * A request for contextual help (the seed's `provideContextualHelp`) over HTTP: the step defaults to the
+ * journey's current one. The answer streams as server-sent events carrying `help_chunk` and `help` messages.
+ */
+export const ContextualHelpRequest = z
+  .object({
+    stepId: Slug.optional(),
+    /** Selector of the element the user is stuck on. */
+    element: z.string().max(512).optional(),
+    /** The page's path (no query string: it may hold personal data). */
+    page: z.string().max(2048).optional(),
+    /** What the user typed into the help panel. */
+    question: z.string().max(2000).optional(),
+    reasons: z.array(StruggleReason).max(16).optional(),
+    locale: z.string().max(35).optional(),
+  })
+  .meta({ id: 'ContextualHelpRequest' });
 export const CompleteOnboardingResponse = z
   .object({ result: OnboardingResult })
   .meta({ id: 'CompleteOnboardingResponse' });
@@ -54,4 +72,5 @@ export type JourneyResponse = z.infer<typeof JourneyResponse>;
 export type UpdateProgressRequest = z.infer<typeof UpdateProgressRequest>;
 export type NextStepResponse = z.infer<typeof NextStepResponse>;
 export type InterventionResponse = z.infer<typeof InterventionResponse>;
+export type ContextualHelpRequest = z.infer<typeof ContextualHelpRequest>;
 export type CompleteOnboardingResponse = z.infer<typeof CompleteOnboardingResponse>;
