@@ -22,6 +22,8 @@ import { memoryEmbeddingStore } from '../ai/retrieval';
 import { cacheKeys, type HotCache, hotCacheFrom } from '../cache/hot-cache';
 import { database } from '../db/client';
 import {
+  journeySummaryOf,
+  readJourneySummary,
   saveIntervention,
   saveJourneySummary,
   setInterventionOutcome,
@@ -43,6 +45,7 @@ import {
   takeSnapshot,
 } from '../intelligence/journey-intelligence';
 import type { PersonaProfile } from '../intelligence/persona';
+import { reconcileUserState } from '../intelligence/recovery/reconcile';
 import { flowLearnerName } from '../learning/flow-learner-object';
 import { parseClientFrame } from './client-frame';
 import { type PendingEscalation, retryDueEscalations } from './escalation-retry';
@@ -53,6 +56,7 @@ import {
   applyProgress,
   completeJourney,
   doneSteps,
+  HISTORY_CAP,
   type JourneyState,
   recordIntervention,
   startJourney,
@@ -249,6 +253,13 @@ export class JourneyObject extends DurableObject<Env> {
       } catch (err) {
         summaryFailed = true;
         console.warn('journey summary write failed again', err);
+      }
+    }
+    if (state && flow && !summaryFailed) {
+      try {
+        await this.reconcileUserState(owner);
+      } catch (err) {
+        console.warn('reconciliation with D1 failed; the next alarm tries again', err);
       }
     }
     await this.sendOutcome(owner);
@@ -689,6 +700,66 @@ export class JourneyObject extends DurableObject<Env> {
         ...query,
       }),
     );
+  }
+
+  /**
+   * The seed's `reconcileUserState`: compares this object's journey with D1's summary and completions and
+   * repairs whichever side lost something. The object stays authoritative, but a completion only D1 knows
+   * is kept, a later terminal status in D1 is adopted, a current step already done is replaced by the next
+   * decision, and D1 is rewritten from the merged journey. The alarm runs it after every summary write.
+   */
+  async reconcileUserState(
+    owner: JourneyOwner,
+  ): Promise<Outcome<{ conflicts: string[]; repaired: { journey: boolean; summary: boolean } }>> {
+    const loaded = this.load(owner);
+    if (!loaded.ok) return loaded;
+    const { state, flow } = loaded.value;
+    const db = database(this.env.DB);
+    const summary = await readJourneySummary(db, owner.tenantId, state.id);
+    const mirrored = journeySummaryOf(owner.tenantId, state, flow.flow);
+    const merged = reconcileUserState(
+      {
+        status: state.status,
+        currentStepId: state.currentStepId,
+        completedSteps: state.completions,
+        interventions: mirrored.interventions,
+        predictedSuccessRate: mirrored.predictedSuccessRate,
+        updatedAt: state.updatedAt,
+        ...(state.completedAt !== undefined ? { completedAt: state.completedAt } : {}),
+      },
+      summary,
+    );
+    if (merged.conflicts.length > 0) console.warn(`reconciled ${state.id}: ${merged.conflicts.join('; ')}`);
+    if (merged.repair.journey) {
+      const now = Date.now();
+      let repaired: JourneyState = {
+        ...state,
+        status: merged.journey.status,
+        completions: merged.journey.completedSteps,
+        currentStepId: merged.journey.currentStepId,
+        ...(merged.journey.completedAt !== undefined ? { completedAt: merged.journey.completedAt } : {}),
+        adaptationHistory: [
+          ...state.adaptationHistory,
+          { t: now, kind: 'reconciled', detail: merged.conflicts.join('; ').slice(0, 500) },
+        ].slice(-HISTORY_CAP),
+        updatedAt: now,
+        revision: state.revision + 1,
+      };
+      if (repaired.status === 'active' && repaired.currentStepId === null) {
+        const chosen = await this.nextStepPolicy(owner, flow, repaired);
+        repaired = advance(repaired, flow.flow, this.decideNext(repaired, flow, chosen.policy), now);
+        this.noteDecisions(owner, flow.flow.id, chosen, repaired);
+      }
+      await this.commit(owner, repaired, flow);
+      await this.afterChange(owner, state, repaired, flow);
+      if (repaired.currentStepId !== state.currentStepId) {
+        const next = this.nextStepOf(repaired, flow);
+        this.broadcast({ type: 'next_step', step: next.step, variantId: next.variantId });
+      }
+    } else if (merged.repair.summary) {
+      await saveJourneySummary(db, owner.tenantId, state, flow.flow);
+    }
+    return ok({ conflicts: merged.conflicts, repaired: merged.repair });
   }
 
   /** Ends the journey (idempotent) and returns its result. */

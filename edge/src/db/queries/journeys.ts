@@ -1,5 +1,6 @@
 import type { FlowDefinition, InterventionPlan, JourneyStatus } from '@smart-onboarding/protocol';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import type { JourneySummary } from '../../intelligence/recovery/reconcile';
 import { type JourneyState, priorSuccessRate } from '../../journey/journey-state';
 import type { Database } from '../client';
 import { engagementDaily, interventions, journeySummaries, stepCompletions, trainingEvents } from '../schema';
@@ -177,4 +178,41 @@ export async function deleteUserRows(db: Database, tenantId: string, userId: str
       .delete(trainingEvents)
       .where(and(eq(trainingEvents.tenantId, tenantId), eq(trainingEvents.userId, userId))),
   ]);
+}
+
+/**
+ * D1's view of one journey (its summary row and step completions), for `reconcileUserState`; null when D1
+ * has no summary of it.
+ */
+export async function readJourneySummary(
+  db: Database,
+  tenantId: string,
+  journeyId: string,
+): Promise<JourneySummary | null> {
+  const [row] = await db
+    .select()
+    .from(journeySummaries)
+    .where(and(eq(journeySummaries.tenantId, tenantId), eq(journeySummaries.id, journeyId)));
+  if (!row) return null;
+  const completions = await db
+    .select()
+    .from(stepCompletions)
+    .where(and(eq(stepCompletions.tenantId, tenantId), eq(stepCompletions.journeyId, journeyId)))
+    .orderBy(stepCompletions.at);
+  return {
+    status: row.status,
+    currentStepId: row.currentStepId,
+    stepsCompleted: row.stepsCompleted,
+    stepsSkipped: row.stepsSkipped,
+    interventions: row.interventions,
+    predictedSuccessRate: row.predictedSuccessRate,
+    updatedAt: row.updatedAt,
+    completedAt: row.completedAt,
+    completions: completions.map((c) => ({
+      stepId: c.stepId,
+      action: c.action,
+      at: c.at,
+      durationMs: c.durationMs,
+    })),
+  };
 }
