@@ -12,6 +12,7 @@ import { eventRoutes } from './routes/events';
 import { flowRoutes } from './routes/flows';
 import { healthRoutes } from './routes/health';
 import { helpRoutes } from './routes/help';
+import { helpArticleRoutes } from './routes/help-articles';
 import { identityRoutes } from './routes/identity';
 import { journeyRoutes } from './routes/journeys';
 import { modelAssetRoutes } from './routes/model-assets';
@@ -63,6 +64,7 @@ export function createApp() {
   app.route('/', trainingRoutes);
   app.route('/', effectivenessRoutes);
   app.route('/', helpRoutes);
+  app.route('/', helpArticleRoutes);
 
   registerProtocolComponents(app.openAPIRegistry);
   registerSecuritySchemes(app.openAPIRegistry);

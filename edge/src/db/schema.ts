@@ -236,3 +236,35 @@ export const trainingEvents = sqliteTable(
     index('training_events_tenant_user_idx').on(t.tenantId, t.userId),
   ],
 );
+
+/** A tenant's help library: what contextual help is grounded in (uploaded with the secret key). */
+export const helpArticles = sqliteTable(
+  'help_articles',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    url: text('url'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+/**
+ * Azure OpenAI embeddings of help articles, with the model and the hash of the text they were computed
+ * from (stale when either changes). Retrieval is brute-force cosine similarity over a tenant's rows.
+ */
+export const helpEmbeddings = sqliteTable(
+  'help_embeddings',
+  {
+    tenantId: text('tenant_id').notNull(),
+    articleId: text('article_id').notNull(),
+    model: text('model').notNull(),
+    contentHash: text('content_hash').notNull(),
+    /** JSON array of numbers. */
+    vector: text('vector', { mode: 'json' }).notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.articleId] })],
+);

@@ -1,9 +1,11 @@
-import { FlowDefinition } from '@smart-onboarding/protocol';
+import { FlowDefinition, HelpArticle } from '@smart-onboarding/protocol';
 import { database } from '../db/client';
 import { getFlowVersion, publishFlowVersion } from '../db/queries/flows';
+import { listHelpArticles, replaceHelpArticles } from '../db/queries/help';
 import { addApiKey, ensureTenant } from '../db/queries/tenants';
 import type { Env } from '../env';
 import demoFlow from './demo-flow.json';
+import demoArticles from './demo-help-articles.json';
 import demo from './demo-tenant.json';
 
 /**
@@ -13,7 +15,7 @@ import demo from './demo-tenant.json';
  */
 export const DEMO_TENANT = demo;
 
-/** Creates the demo tenant, its keys and its flow when missing. Idempotent. */
+/** Creates the demo tenant, its keys, its flow and its help articles when missing. Idempotent. */
 export async function seedDemoTenant(env: Pick<Env, 'DB'>) {
   const db = database(env.DB);
   await ensureTenant(db, {
@@ -32,6 +34,10 @@ export async function seedDemoTenant(env: Pick<Env, 'DB'>) {
   await addApiKey(db, { id: 'demo-secret', tenantId: demo.tenantId, kind: 'secret', key: demo.secretKey });
   if (!(await getFlowVersion(db, demo.tenantId, demo.flowId))) {
     await publishFlowVersion(db, demo.tenantId, FlowDefinition.parse(demoFlow), null);
+  }
+  // The creator-studio example's help library (embedded on first use when Azure OpenAI is configured).
+  if ((await listHelpArticles(db, demo.tenantId)).length === 0) {
+    await replaceHelpArticles(db, demo.tenantId, HelpArticle.array().parse(demoArticles));
   }
 }
 

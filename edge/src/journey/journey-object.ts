@@ -18,9 +18,9 @@ import { provideContextualHelp } from '../ai/contextual-help';
 import { helpMessages } from '../ai/help-messages';
 import type { HelpRequest } from '../ai/help-request';
 import { helpDepsFromEnv } from '../ai/help-service';
-import { memoryEmbeddingStore } from '../ai/retrieval';
 import { cacheKeys, type HotCache, hotCacheFrom } from '../cache/hot-cache';
 import { database } from '../db/client';
+import { d1EmbeddingStore, listHelpArticles } from '../db/queries/help';
 import {
   journeySummaryOf,
   readJourneySummary,
@@ -653,10 +653,12 @@ export class JourneyObject extends DurableObject<Env> {
   private async runFollowUp(owner: JourneyOwner, followUp: StruggleFollowUp) {
     try {
       if (followUp.kind === 'ai_help') {
+        const db = database(this.env.DB);
         const deps = helpDepsFromEnv(this.env as unknown as Record<string, unknown>, {
-          embeddings: memoryEmbeddingStore(),
+          embeddings: d1EmbeddingStore(db),
         });
-        for await (const message of helpMessages(provideContextualHelp(deps, followUp.request)))
+        const request = { ...followUp.request, articles: await listHelpArticles(db, owner.tenantId) };
+        for await (const message of helpMessages(provideContextualHelp(deps, request)))
           this.broadcast(message);
         return;
       }

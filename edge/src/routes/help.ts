@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { provideContextualHelp } from '../ai/contextual-help';
 import { helpMessages } from '../ai/help-messages';
 import { helpDepsFromEnv } from '../ai/help-service';
-import { memoryEmbeddingStore } from '../ai/retrieval';
 import { requireKey, resolveUser } from '../auth/authenticate';
+import { database } from '../db/client';
+import { d1EmbeddingStore, listHelpArticles } from '../db/queries/help';
 import type { AppEnv } from '../env';
 import { json, security, userErrorResponses } from '../http/openapi';
 import { validationHook } from '../http/validation';
@@ -41,9 +42,11 @@ export const helpRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   async (c) => {
     const owner = await resolveUser(c, c.req.valid('param').userId);
     // Errors (no journey, unknown step) are answered as JSON before the stream starts.
-    const request = unwrap(await journeyStub(c.env, owner).contextualHelpRequest(owner, c.req.valid('json')));
+    const asked = unwrap(await journeyStub(c.env, owner).contextualHelpRequest(owner, c.req.valid('json')));
+    const db = database(c.env.DB);
+    const request = { ...asked, articles: await listHelpArticles(db, owner.tenantId) };
     const deps = helpDepsFromEnv(c.env as unknown as Record<string, unknown>, {
-      embeddings: memoryEmbeddingStore(),
+      embeddings: d1EmbeddingStore(db),
     });
     return streamSSE(c, async (stream) => {
       for await (const message of helpMessages(provideContextualHelp(deps, request))) {

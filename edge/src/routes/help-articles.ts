@@ -1,0 +1,96 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { HelpArticle } from '@smart-onboarding/protocol';
+import { z } from 'zod';
+import { createAzureHelpClient } from '../ai/azure-client';
+import { readAzureConfig } from '../ai/azure-config';
+import { ensureArticleEmbeddings } from '../ai/retrieval';
+import { requireKey } from '../auth/authenticate';
+import { database } from '../db/client';
+import { recordAudit } from '../db/queries/audit';
+import { d1EmbeddingStore, listHelpArticles, replaceHelpArticles } from '../db/queries/help';
+import type { AppEnv } from '../env';
+import { ApiError } from '../http/errors';
+import { json, keyErrorResponses, security } from '../http/openapi';
+import { validationHook } from '../http/validation';
+
+const HelpLibrary = z.object({ articles: z.array(HelpArticle).max(500) }).openapi('HelpLibrary');
+const HelpLibraryStored = z
+  .object({
+    articles: z.number().int(),
+    /** Articles with a current embedding; 0 when Azure OpenAI is not configured. */
+    embedded: z.number().int(),
+    /** Why articles were not embedded, when they were not. */
+    embeddingSkipped: z.string().optional(),
+  })
+  .openapi('HelpLibraryStored');
+
+const putHelpArticles = createRoute({
+  method: 'put',
+  path: '/v1/help/articles',
+  operationId: 'replaceHelpArticles',
+  tags: ['help'],
+  summary:
+    "Replaces the tenant's help library (grounding for contextual help) and embeds it with Azure OpenAI.",
+  description:
+    'Articles not in the list are removed. When Azure OpenAI is configured, new and changed articles are embedded now (retrieval then ranks by similarity); otherwise, or if embedding fails, they are stored and ranked by words until they can be embedded.',
+  security: security.secretKey,
+  middleware: [requireKey({ secret: true })] as const,
+  request: { body: { ...json(HelpLibrary, 'The whole library.'), required: true } },
+  responses: { 200: json(HelpLibraryStored, 'Stored.'), ...keyErrorResponses },
+});
+
+const getHelpArticles = createRoute({
+  method: 'get',
+  path: '/v1/help/articles',
+  operationId: 'listHelpArticles',
+  tags: ['help'],
+  summary: "The tenant's help library.",
+  security: security.secretKey,
+  middleware: [requireKey({ secret: true })] as const,
+  responses: { 200: json(HelpLibrary, 'The library.'), ...keyErrorResponses },
+});
+
+export const helpArticleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(putHelpArticles, async (c) => {
+    const { articles } = c.req.valid('json');
+    const ids = new Set<string>();
+    for (const a of articles) {
+      if (ids.has(a.id)) throw new ApiError(400, 'validation_failed', `article id "${a.id}" is listed twice`);
+      ids.add(a.id);
+    }
+    const { caller } = c.var;
+    const db = database(c.env.DB);
+    await replaceHelpArticles(db, caller.tenant.id, articles);
+    await recordAudit(db, {
+      tenantId: caller.tenant.id,
+      keyId: caller.key.id,
+      action: 'replaceHelpArticles',
+      resource: 'help/articles',
+      details: { articles: articles.length },
+    });
+    const azure = readAzureConfig(c.env as unknown as Record<string, unknown>);
+    if (!azure.ok)
+      return c.json(
+        { articles: articles.length, embedded: 0, embeddingSkipped: 'azure_not_configured' },
+        200,
+      );
+    try {
+      const client = createAzureHelpClient(azure.config);
+      const stored = await ensureArticleEmbeddings(
+        {
+          store: d1EmbeddingStore(db),
+          embed: (texts) => client.embed(texts),
+          model: azure.config.embeddingDeployment,
+        },
+        caller.tenant.id,
+        articles,
+      );
+      return c.json({ articles: articles.length, embedded: stored.length }, 200);
+    } catch (err) {
+      console.warn('help articles stored without embeddings', err);
+      return c.json({ articles: articles.length, embedded: 0, embeddingSkipped: 'embedding_failed' }, 200);
+    }
+  })
+  .openapi(getHelpArticles, async (c) => {
+    return c.json({ articles: await listHelpArticles(database(c.env.DB), c.var.caller.tenant.id) }, 200);
+  });
