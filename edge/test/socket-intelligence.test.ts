@@ -112,4 +112,35 @@ describe('interventions in the smart arm over the WebSocket', () => {
       socket.close();
     }
   });
+
+  it('pushes help to a user stalled on a step, from the alarm that watches while a tab is open (monitorUserProgress)', async () => {
+    const user = uniqueUser('stalled');
+    await initializeSmart(user);
+    const socket = await open(user);
+    try {
+      const stub = stubOf(user);
+      // A tab is open: the monitor's alarm is set.
+      expect(await runInDurableObject(stub, (_i, state) => state.storage.getAlarm())).not.toBeNull();
+      // On track: the alarm pushes nothing.
+      expect(await runDurableObjectAlarm(stub)).toBe(true);
+      await expect(socket.next(300)).rejects.toThrow('no message in time');
+      // Ten minutes on a 60-second step, while still active in the tab.
+      await runInDurableObject(stub, async (instance) => {
+        const o = instance as unknown as { read(k: string): unknown; write(k: string, v: unknown): void };
+        const journey = o.read('journey') as { currentStepSince: number };
+        o.write('journey', { ...journey, currentStepSince: Date.now() - 10 * 60_000 });
+        o.write('last_activity', Date.now());
+      });
+      expect(await runDurableObjectAlarm(stub)).toBe(true);
+      const { message } = await until(socket, 'intervention');
+      expect(message.plan).toMatchObject({ stepId: 'create-profile', holdout: false });
+      expect(message.plan.kind).not.toBe('none');
+      expect(message.plan.reason).toContain('stalled_on_step');
+      // The next tick does not repeat it.
+      expect(await runDurableObjectAlarm(stub)).toBe(true);
+      await expect(socket.next(300)).rejects.toThrow('no message in time');
+    } finally {
+      socket.close();
+    }
+  }, 15_000);
 });

@@ -22,11 +22,16 @@ export class TestSocket {
     const queued = this.inbox.shift();
     if (queued) return Promise.resolve(queued);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no message in time')), timeoutMs);
-      this.waiters.push((m) => {
+      const waiter = (m: ServerMessage) => {
         clearTimeout(timer);
         resolve(m);
-      });
+      };
+      // A waiter that timed out must not swallow the next message.
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        reject(new Error('no message in time'));
+      }, timeoutMs);
+      this.waiters.push(waiter);
     });
   }
   async request<T extends ServerMessage['type']>(message: unknown, type: T) {

@@ -35,7 +35,9 @@ import { d1EscalationStore } from '../escalation/d1-store';
 import { escalateToHuman } from '../escalation/escalate-to-human';
 import { escalationDepsFromEnv } from '../escalation/from-env';
 import { packForQueue } from '../events/queue-message';
+import { expectedStepDurationSec } from '../intelligence/completion-time';
 import type { FlowLearningState, JourneyOutcome } from '../intelligence/flow-learning';
+import { monitorUserProgress } from '../intelligence/intervention/monitor';
 import {
   type JourneyIntelligence,
   journeyOutcome,
@@ -96,6 +98,10 @@ const NEXT_STEP_CACHE_TTL_S = 300;
 const SUMMARY_RETRY_MS = 10_000;
 /** How stale the flow's learning may be in a journey read (decisions always read it afresh). */
 const LEARNING_READ_MAX_AGE_MS = 5_000;
+/** While a tab is open, the alarm looks this often for a user stalled on a step (`monitorUserProgress`). */
+export const MONITOR_INTERVAL_MS = 30_000;
+/** The alarm compares the journey with D1 at most this often. */
+const RECONCILE_EVERY_MS = 10 * 60_000;
 
 /** A finished journey's outcome, kept until its flow learner has it. */
 interface PendingOutcome {
@@ -222,6 +228,7 @@ export class JourneyObject extends DurableObject<Env> {
       if (!latest) return;
       try {
         await saveJourneySummary(database(this.env.DB), tenantId, latest, flow.flow);
+        this.write('summary_written', summaryFingerprint(tenantId, latest, flow.flow));
         // Nothing newer was queued meanwhile: the safety net is not needed (other alarm work may be).
         if (this.summaryQueued === fingerprint) await this.rearm();
       } catch (err) {
@@ -247,22 +254,39 @@ export class JourneyObject extends DurableObject<Env> {
     const flow = this.read<FlowVersion>('flow');
     if (!owner) return;
     let summaryFailed = false;
+    const now = Date.now();
     if (state && flow) {
-      try {
-        await saveJourneySummary(database(this.env.DB), owner.tenantId, state, flow.flow);
-      } catch (err) {
-        summaryFailed = true;
-        console.warn('journey summary write failed again', err);
+      const fingerprint = summaryFingerprint(owner.tenantId, state, flow.flow);
+      // The monitor's alarm comes every 30 s: D1 is written only when the summary says something new.
+      if (this.read<string>('summary_written') !== fingerprint) {
+        try {
+          await saveJourneySummary(database(this.env.DB), owner.tenantId, state, flow.flow);
+          this.write('summary_written', fingerprint);
+        } catch (err) {
+          summaryFailed = true;
+          console.warn('journey summary write failed again', err);
+        }
       }
     }
-    if (state && flow && !summaryFailed) {
+    if (
+      state &&
+      flow &&
+      !summaryFailed &&
+      now - (this.read<number>('reconciled_at') ?? 0) >= RECONCILE_EVERY_MS
+    ) {
       try {
         await this.reconcileUserState(owner);
+        this.write('reconciled_at', now);
       } catch (err) {
         console.warn('reconciliation with D1 failed; the next alarm tries again', err);
       }
     }
     await this.sendOutcome(owner);
+    try {
+      await this.monitorProgress(owner);
+    } catch (err) {
+      console.warn('progress monitor failed', err);
+    }
     const pending = this.read<PendingEscalation[]>('escalations') ?? [];
     if (pending.length > 0) {
       this.write('escalations', await retryDueEscalations(this.env, pending, Date.now()));
@@ -440,8 +464,64 @@ export class JourneyObject extends DurableObject<Env> {
   private async rearm() {
     const times = (this.read<PendingEscalation[]>('escalations') ?? []).map((e) => e.retryAt);
     if (this.read<PendingOutcome>('pending_outcome')) times.push(Date.now() + SUMMARY_RETRY_MS);
+    if (this.monitoring()) times.push(Date.now() + MONITOR_INTERVAL_MS);
     if (times.length === 0) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(Math.min(...times));
+  }
+
+  /** A smart-arm journey that is active with a tab open is watched for stalls. */
+  private monitoring(): boolean {
+    const state = this.read<JourneyState>('journey');
+    return (
+      state !== null &&
+      state.status === 'active' &&
+      journeyArm(state.profile) === 'smart' &&
+      this.ctx.getWebSockets().length > 0
+    );
+  }
+
+  /** Something arrived from the user: the monitor tells a present user from an empty tab by this. */
+  private noteActivity() {
+    this.write('last_activity', Date.now());
+  }
+
+  /**
+   * The seed's `monitorUserProgress`, from the alarm: a user present on a step far longer than expected
+   * (which the device cannot see: sitting still raises no signal) gets the engine's answer to a stall,
+   * pushed to their tabs like any other intervention.
+   */
+  private async monitorProgress(owner: JourneyOwner) {
+    if (!this.monitoring()) return;
+    const state = this.read<JourneyState>('journey')!;
+    const flow = this.read<FlowVersion>('flow');
+    const step = flow?.flow.steps.find((s) => s.id === state.currentStepId);
+    if (!flow || !step) return;
+    let expectedStepSec = step.estimatedDurationSec;
+    try {
+      const learning = await this.flowLearning(owner.tenantId, flow.flow.id, LEARNING_READ_MAX_AGE_MS);
+      expectedStepSec = expectedStepDurationSec(learning.times, step);
+    } catch {
+      // the author's estimate will do
+    }
+    const lastOnStep = state.interventions.filter((i) => i.stepId === step.id).at(-1);
+    const now = Date.now();
+    const assessment = monitorUserProgress(
+      {
+        currentStepId: step.id,
+        stepStartedAt: state.currentStepSince,
+        expectedStepSec,
+        lastActivityAt: this.read<number>('last_activity') ?? state.updatedAt,
+        ...(lastOnStep ? { lastInterventionAt: lastOnStep.createdAt } : {}),
+      },
+      now,
+    );
+    if (assessment.status !== 'stalled') return;
+    const decided = await this.decideStruggle(owner, assessment.report);
+    if (!decided.ok) return;
+    const { plan, followUp } = decided.value;
+    if (plan.kind !== 'none' && !plan.holdout)
+      this.broadcast({ type: 'intervention', plan, reportedAt: assessment.report.t });
+    if (followUp) await this.runFollowUp(owner, followUp);
   }
 
   /** The wire form of the journey, with the flow's predictions when the learner answers. */
@@ -825,6 +905,7 @@ export class JourneyObject extends DurableObject<Env> {
       fresh.push(event);
     }
     if (fresh.length > 0) {
+      this.noteActivity();
       for (const messages of packForQueue(owner.tenantId, owner.userId, fresh)) {
         await this.env.EVENTS.sendBatch(messages.map((body) => ({ body, contentType: 'json' as const })));
       }
@@ -893,6 +974,8 @@ export class JourneyObject extends DurableObject<Env> {
       sessionId,
       socketId: crypto.randomUUID(),
     } satisfies SocketAttachment);
+    this.noteActivity();
+    if (this.monitoring()) await this.armAt(Date.now() + MONITOR_INTERVAL_MS);
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -933,6 +1016,7 @@ export class JourneyObject extends DurableObject<Env> {
         `at most ${WS_RATE.perSecond} messages a second; send again later`,
       );
     }
+    this.noteActivity();
     const read = parseClientFrame(data);
     if (!read.ok) return this.send(ws, read.reply);
     const { message } = read;
