@@ -3,7 +3,8 @@
 // copies the struggle model to the edge, applies D1 migrations, runs the edge with `wrangler dev` on
 // http://127.0.0.1:8787, and serves the example apps: creator-studio on http://127.0.0.1:5173 (with
 // /sdk/* from packages/sdk/dist and /widgets/* from packages/widgets/dist), react-app on 5174 and
-// preact-app on 5175 (when they exist; their `build` scripts run first).
+// preact-app on 5175 (when they exist; their `build` scripts, which write public/build/app.js, run
+// first when that file is older than their sources or the SDK's and widgets').
 // Options: --port N (default 8787), --persist-to DIR (local state; default edge/.wrangler/state),
 // --examples-port N (first example's port, default 5173; 0 picks free ports), --no-examples (edge only,
 // no builds but the model's).
@@ -102,7 +103,7 @@ if (withExamples) {
     if (!existsSync(manifest)) continue;
     const pkg = JSON.parse(readFileSync(manifest, 'utf8'));
     if (pkg.scripts?.build)
-      buildIfStale(pkg.name, 'build', path.join(app.dir, 'public', 'index.html'), [
+      buildIfStale(pkg.name, 'build', path.join(app.dir, 'public', 'build', 'app.js'), [
         path.join(app.dir, 'src'),
         path.join(sdkDir, 'src'),
         path.join(widgetsDir, 'src'),

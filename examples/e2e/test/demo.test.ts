@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  chatRequests,
   type Demo,
   doStep,
   edgeStep,
@@ -7,12 +8,22 @@ import {
   goToStep,
   journeyOf,
   newVisitor,
+  scriptChat,
   startDemo,
   userOf,
   walk,
 } from './demo';
 
-type Probed = { __probe: { clicks: number[]; nudgeAt: number; plans: { kind: string; holdout: boolean }[] } };
+type Probed = {
+  __probe: {
+    clicks: number[];
+    nudgeAt: number;
+    plans: { kind: string; holdout: boolean }[];
+    help: unknown[];
+  };
+};
+/** What the Azure OpenAI stand-in answers: it points at the hidden time slot. */
+const ANSWER = 'Open **Advanced options** under the caption and choose a **Time slot**; then press Schedule.';
 
 let demo: Demo;
 beforeAll(async () => {
@@ -77,28 +88,70 @@ describe('creator-studio, as a newcomer sees it', () => {
         await page.mouse.click(box.x + box.width / 2 + i, box.y + box.height / 2);
         await page.waitForTimeout(120);
       }
-      await page.waitForFunction(
-        () => {
-          const { __probe: p } = window as unknown as Probed;
-          return p.nudgeAt > 0 || p.plans.some((plan) => plan.holdout);
-        },
-        null,
-        { timeout: 10_000 },
-      );
+      await page
+        .waitForFunction(
+          () => {
+            const { __probe: p } = window as unknown as Probed;
+            return p.nudgeAt > 0 || p.plans.some((plan) => plan.holdout);
+          },
+          null,
+          { timeout: 10_000 },
+        )
+        .catch(async (err) => {
+          const seen = await page.evaluate(() => ({
+            ...(window as unknown as Probed).__probe,
+            nudges: [...document.querySelectorAll('so-nudge')].map((n) =>
+              n.shadowRoot?.innerHTML.slice(0, 300),
+            ),
+            status: (
+              window as unknown as { SmartOnboarding: { status(): unknown } }
+            ).SmartOnboarding.status(),
+          }));
+          throw new Error(`no nudge: ${JSON.stringify(seen)}`, { cause: err });
+        });
       const probe = await page.evaluate(() => (window as unknown as Probed).__probe);
       if (!probe.nudgeAt) {
         await context.close();
         continue;
       }
       console.log(`third rage click → nudge visible: ${(probe.nudgeAt - probe.clicks[2]!).toFixed(1)} ms`);
-      // The nudge offers help; taking it opens the help panel on the element the user is stuck on.
+      // The nudge offers help; taking it opens the help panel, which streams the answer Azure OpenAI (the
+      // stand-in) gives for this step and element, labelled as generated, and rings that element.
+      await scriptChat(demo, [{ kind: 'ok', content: ANSWER }]);
+      await page.evaluate(() => {
+        const w = window as unknown as Probed & {
+          SmartOnboarding: { on(n: string, cb: (p: never) => void): void };
+        };
+        w.SmartOnboarding.on('help', (help: unknown) => w.__probe.help.push(help));
+      });
       await page.locator('so-nudge button.primary').click();
       const panel = page.locator('so-help-panel [role="dialog"]');
       await panel.waitFor();
+      await expect.poll(() => panel.locator('[data-source]').getAttribute('data-source')).toBe('generated');
+      await expect.poll(() => panel.locator('.body').textContent()).toContain('Advanced options');
+      // The final message carries the label, the sources and the element (the stream ends with it).
+      await expect.poll(() => page.evaluate(() => (window as unknown as Probed).__probe.help.length)).toBe(1);
+      const help = await page.evaluate(() => (window as unknown as Probed).__probe.help);
+      expect(help).toMatchObject([
+        { source: 'generated', stepId: 'schedule-post', targetSelector: '#schedule-button' },
+      ]);
+      const chat = await chatRequests(demo);
+      expect(chat).toHaveLength(1);
+      expect(JSON.stringify(chat[0]!.body)).toContain('#schedule-button');
+      // The answer points at the element: the panel rings the Schedule button the user rage-clicked.
+      const button = (await page.locator('#schedule-button').boundingBox())!;
       await expect
-        .poll(() => panel.locator('[data-source]').getAttribute('data-source'))
-        .toMatch(/authored|generated/);
-      await expect.poll(() => panel.locator('.body').textContent()).toMatch(/\S/);
+        .poll(async () => {
+          const ring = await page.locator('so-help-panel .spot').boundingBox();
+          return (
+            !!ring &&
+            ring.x <= button.x + 1 &&
+            ring.y <= button.y + 1 &&
+            ring.x + ring.width >= button.x + button.width - 1 &&
+            ring.y + ring.height >= button.y + button.height - 1
+          );
+        })
+        .toBe(true);
       // Then the user does as told and the journey completes.
       await page.locator('so-help-panel button[aria-label]').first().click();
       await doStep(page, 'schedule-post');

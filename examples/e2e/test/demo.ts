@@ -4,6 +4,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   AZURE_TEST_API_KEY,
   type AzureOpenAIStandIn,
+  type Behaviour,
+  type ReceivedRequest,
   startAzureOpenAIStandIn,
 } from '../../../edge/test/azure/azure-openai-server';
 
@@ -68,10 +70,16 @@ export async function startDemo(): Promise<Demo> {
 /**
  * In the page, before any script: times from the third click on `#schedule-button` (the event's own
  * timestamp, taken when the browser received the CDP input) to the first moment a nudge's dialog has a
- * box, watched by mutation observers on the document and on each widget's shadow root.
+ * box, watched by mutation observers on the document and on each widget's shadow root, and checked on
+ * every frame from the third click on.
  */
 const LATENCY_PROBE = () => {
-  const probe = { clicks: [] as number[], nudgeAt: 0, plans: [] as { kind: string; holdout: boolean }[] };
+  const probe = {
+    clicks: [] as number[],
+    nudgeAt: 0,
+    plans: [] as { kind: string; holdout: boolean }[],
+    help: [] as unknown[],
+  };
   (window as unknown as { __probe: typeof probe }).__probe = probe;
   const shown = () => {
     const dialog = document.querySelector('so-nudge')?.shadowRoot?.querySelector('[role="dialog"]');
@@ -92,10 +100,18 @@ const LATENCY_PROBE = () => {
     if (!probe.nudgeAt && probe.clicks.length >= 3 && shown()) probe.nudgeAt = performance.now();
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  // A shadow root attached after its host was inserted (or a card laid out a frame later) causes no
+  // mutation the observers above see: a per-frame check from the third click on closes that gap.
+  const poll = () => {
+    check();
+    if (!probe.nudgeAt) requestAnimationFrame(poll);
+  };
   document.addEventListener(
     'click',
     (e) => {
-      if ((e.target as Element | null)?.closest?.('#schedule-button')) probe.clicks.push(e.timeStamp);
+      if (!(e.target as Element | null)?.closest?.('#schedule-button')) return;
+      probe.clicks.push(e.timeStamp);
+      if (probe.clicks.length === 3) requestAnimationFrame(poll);
     },
     true,
   );
@@ -272,4 +288,20 @@ export async function walk(demo: Demo, page: Page, until: string | null): Promis
     }
   }
   throw new Error(`never reached ${until}: did ${done.join(', ')}`);
+}
+
+/** Scripts the stand-in's chat deployment (one behaviour per request, then plain successes). */
+export async function scriptChat(demo: Demo, script: Behaviour[]) {
+  const res = await fetch(`${demo.azure.endpoint}/__control/deployments/${CHAT_DEPLOYMENT}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ script }),
+  });
+  if (!res.ok) throw new Error(`scripting the stand-in: ${res.status}`);
+}
+
+/** The chat requests the stand-in received since it was last scripted. */
+export async function chatRequests(demo: Demo): Promise<ReceivedRequest[]> {
+  const res = await fetch(`${demo.azure.endpoint}/__control/deployments/${CHAT_DEPLOYMENT}`);
+  return ((await res.json()) as { received: ReceivedRequest[] }).received;
 }

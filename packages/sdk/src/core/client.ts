@@ -225,6 +225,17 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
           reportStep: completeStep,
           reportIntervention: (interventionId, action) =>
             transport?.send(event({ eventType: 'intervention', interventionId, action }), true),
+          helpReceived: (m) => ('delta' in m ? events.emit('helpChunk', m) : events.emit('help', m)),
+          helpEndpoint: () =>
+            user.id
+              ? {
+                  url: `${o.endpoint.replace(/\/+$/, '')}/v1/journeys/${encodeURIComponent(user.id)}/help`,
+                  headers: {
+                    [CREDENTIALS.publishableKey.header]: o.publishableKey,
+                    ...(user.hash ? { [CREDENTIALS.userHash.header]: user.hash } : {}),
+                  },
+                }
+              : undefined,
           warn,
         }),
       (err) => void warn('the onboarding UI could not be loaded', err),

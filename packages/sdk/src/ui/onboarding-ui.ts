@@ -1,4 +1,5 @@
 import type { HelpContent, InterventionPlan, OnboardingStep } from '@smart-onboarding/protocol';
+import { requestHelp } from './help-request';
 import { applyHelp, type HelpView } from './help-stream';
 import type { HelpChunk, OnboardingUi, OnboardingUiHost, WidgetHandle, WidgetsApi } from './types';
 
@@ -28,6 +29,7 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
   let panel: WidgetHandle | undefined;
   let helpView: HelpView | undefined;
   let progress: { handle?: WidgetHandle; box: HTMLElement } | undefined;
+  const aborts = new AbortController();
 
   /** Runs `fn` once the widgets are there, unless the UI was torn down meanwhile. */
   const withWidgets = (fn: (w: WidgetsApi) => void) => {
@@ -61,26 +63,53 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
   };
 
   /**
-   * The user took a nudge: the help panel explains, ringing the element the plan points at. Help the
-   * edge streams has its own panel already; otherwise the plan's own (authored) words are the help.
+   * The user took a nudge: the help panel opens at once and streams the edge's answer for the step and
+   * the element (generated, or the team's authored help, labelled as such), ringing the element it is
+   * about. If the edge cannot answer, the plan's own words are the help. Help the edge already streams
+   * over the socket (an `ai_help` plan) has its panel open: nothing more is asked.
    */
   const accept = (plan: InterventionPlan) => {
     host.reportIntervention(plan.id, 'accepted');
     destroy(nudge);
     nudge = undefined;
-    if (panel) return;
-    helpView = {
-      help: {
-        id: plan.id,
-        source: 'authored',
-        text: plan.body,
-        sources: [],
-        ...(plan.stepId ? { stepId: plan.stepId } : {}),
-        ...(plan.target ? { targetSelector: plan.target.selector } : {}),
-      },
+    if (panel || helpView?.streaming) return;
+    const target = plan.target ? { targetSelector: plan.target.selector } : {};
+    const step = plan.stepId ? { stepId: plan.stepId } : {};
+    const fallback: HelpView = {
+      help: { id: plan.id, source: 'authored', text: plan.body, sources: [], ...step, ...target },
       streaming: false,
     };
+    const endpoint = host.helpEndpoint();
+    if (!endpoint) {
+      helpView = fallback;
+      return showHelp();
+    }
+    helpView = { help: { id: plan.id, text: '', sources: [], ...step, ...target }, streaming: true };
     showHelp();
+    const request = {
+      ...step,
+      ...(plan.target ? { element: plan.target.selector } : {}),
+      page: location.pathname,
+    };
+    let answered = false;
+    void requestHelp(
+      endpoint,
+      request,
+      (m) => {
+        if (closed) return;
+        answered = true;
+        const message = m.type === 'help' ? m.help : { helpId: m.helpId, delta: m.delta, done: m.done };
+        host.helpReceived(message);
+        helpView = applyHelp(helpView, message);
+        showHelp();
+      },
+      aborts.signal,
+    ).then((complete) => {
+      if (closed || complete) return;
+      if (answered && helpView) helpView = { ...helpView, streaming: false };
+      else helpView = fallback;
+      showHelp();
+    });
   };
 
   return {
@@ -146,6 +175,7 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
     },
     teardown() {
       closed = true;
+      aborts.abort();
       for (const h of [tour?.handle, nudge, panel, progress?.handle]) destroy(h);
       progress?.box.remove();
       tour = nudge = panel = progress = helpView = undefined;

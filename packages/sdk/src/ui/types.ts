@@ -1,4 +1,5 @@
 import type { HelpContent, InterventionPlan, OnboardingStep } from '@smart-onboarding/protocol';
+import type { HelpEndpoint } from './help-request';
 
 /** A mounted widget, as `@smart-onboarding/widgets`' mount API returns it. */
 export interface WidgetHandle {
@@ -27,6 +28,10 @@ export interface OnboardingUiHost {
   reportStep(stepId: string, action: 'completed' | 'skipped'): void;
   /** What became of a nudge: on screen, taken, or closed by the user. */
   reportIntervention(interventionId: string, action: 'shown' | 'accepted' | 'dismissed'): void;
+  /** Help the UI asked the edge for, passed on to `on('help')` / `on('helpChunk')` listeners. */
+  helpReceived(message: HelpChunk | HelpContent): void;
+  /** Where to ask for help for this user (`provideContextualHelp`); undefined before the user is known. */
+  helpEndpoint(): HelpEndpoint | undefined;
   warn(...args: unknown[]): void;
 }
 
