@@ -126,9 +126,16 @@ if (!process.argv.includes('--no-edge')) {
         .map(([k, n]) => `${k} ${n}`)
         .join(', ')}`,
     );
-    const hooks = (await (await fetch(`${receiver.url}/__control/hooks/sim`)).json()) as {
-      attempts: Array<{ signatureValid: boolean }>;
-    };
+    // Escalations are posted after the plan is answered: wait until the count settles.
+    type Hooks = { attempts: Array<{ signatureValid: boolean }> };
+    const read = async () => (await (await fetch(`${receiver.url}/__control/hooks/sim`)).json()) as Hooks;
+    let hooks = await read();
+    for (let settled = 0; settled < 3; ) {
+      await new Promise((r) => setTimeout(r, 300));
+      const again = await read();
+      settled = again.attempts.length === hooks.attempts.length ? settled + 1 : 0;
+      hooks = again;
+    }
     console.log(
       `escalation webhook (both runs): ${hooks.attempts.length} signed deliveries received, ${hooks.attempts.filter((h) => h.signatureValid).length} with a valid signature`,
     );
