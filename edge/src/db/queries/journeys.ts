@@ -58,24 +58,26 @@ export async function saveJourneySummary(
     await upsert;
     return;
   }
-  await db.batch([
-    upsert,
-    db
-      .insert(stepCompletions)
-      .values(
-        state.completions.map((c) => ({
-          journeyId: state.id,
-          stepId: c.stepId,
-          tenantId,
-          userId: state.userId,
-          flowId: state.flowId,
-          action: c.action,
-          at: c.at,
-          durationMs: Math.round(c.durationMs),
-        })),
-      )
-      .onConflictDoNothing(),
-  ]);
+  // D1 binds at most 100 parameters per statement: 8 per completion row, so 12 rows per insert.
+  const rows = state.completions.map((c) => ({
+    journeyId: state.id,
+    stepId: c.stepId,
+    tenantId,
+    userId: state.userId,
+    flowId: state.flowId,
+    action: c.action,
+    at: c.at,
+    durationMs: Math.round(c.durationMs),
+  }));
+  const inserts = [];
+  for (let k = 0; k < rows.length; k += 12)
+    inserts.push(
+      db
+        .insert(stepCompletions)
+        .values(rows.slice(k, k + 12))
+        .onConflictDoNothing(),
+    );
+  await db.batch([upsert, ...inserts]);
 }
 
 export async function saveIntervention(

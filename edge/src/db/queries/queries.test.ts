@@ -149,4 +149,32 @@ describe('audit log', () => {
     expect(rows[0]?.details).toEqual({ limit: 5 });
     expect((await listAudit(db(), 'q-a', 10, 'getJourney')).map((r) => r.resource)).toEqual(['journeys/u1']);
   });
+
+  it('writes a long journey whose completions exceed one statement of D1 parameters', async () => {
+    const long = FlowDefinition.parse({
+      id: 'q-long',
+      name: 'Long',
+      steps: Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, title: `S${i}` })),
+    });
+    const state = startJourney({
+      id: 'q-long-j',
+      userId: 'q-long-u',
+      flow: long,
+      flowVersion: 1,
+      now: 100,
+      first: { step: long.steps[0]!, done: false, reason: 'r' },
+    });
+    const done = {
+      ...state,
+      updatedAt: 300,
+      completions: long.steps.map((s, i) => ({
+        stepId: s.id,
+        action: 'completed' as const,
+        at: 200 + i,
+        durationMs: 5,
+      })),
+    };
+    await saveJourneySummary(db(), 'q-long-t', done, long);
+    expect(await listStepCompletions(db(), 'q-long-t', 'q-long')).toHaveLength(30);
+  });
 });
