@@ -7,9 +7,9 @@ import { defineProject } from 'vitest/config';
  * globalSetup in Node starts the Azure OpenAI stand-in and a webhook receiver; tests reach them over real
  * HTTP, with the URLs handed over by `inject()`. D1 has the edge's own migrations applied.
  *
- * The Worker under test is a bare runner, not wrangler.jsonc's Worker: these modules need only D1 so far,
- * and a half-built route elsewhere in the edge must not stop them from running. Phase 2 (wiring into the
- * journey Durable Object) switches to `wrangler: { configPath: './wrangler.jsonc' }`.
+ * The Worker under test is a bare runner, not wrangler.jsonc's Worker: these modules need only D1. Their
+ * wiring into the journey Durable Object is tested in the `edge` project (vitest.config.ts), where Azure
+ * OpenAI and the webhook are configured but unreachable, so the fallbacks and retries run for real.
  */
 export default defineProject(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'));

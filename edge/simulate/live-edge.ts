@@ -104,7 +104,8 @@ export async function measureInterventionLatency(
         ws.send(JSON.stringify({ type: 'struggle', report: report('create-profile') }));
         const plan = await waiting;
         socketMs.push(performance.now() - sent);
-        kinds[plan.kind] = (kinds[plan.kind] ?? 0) + 1;
+        const kind = plan.holdout ? `${plan.kind} (holdout)` : plan.kind;
+        kinds[kind] = (kinds[kind] ?? 0) + 1;
       }
       for (let r = 0; r < options.reportsPerUser; r++) {
         const sent = performance.now();
