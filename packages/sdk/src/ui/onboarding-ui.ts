@@ -138,7 +138,10 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
         if (!progress) {
           const box = document.createElement('div');
           box.setAttribute('data-so-progress', '');
-          box.style.cssText = 'position:fixed;left:16px;bottom:16px;width:220px;z-index:2147482000';
+          // Bottom centre, clear of the corner nudge and the side help panel; never in the way of a click
+          // (a progress bar has nothing to press).
+          box.style.cssText =
+            'position:fixed;left:50%;bottom:12px;transform:translateX(-50%);width:min(240px,60vw);z-index:2147482000;pointer-events:none';
           document.body.append(box);
           progress = { box };
         }
