@@ -1,6 +1,6 @@
 import { createApp } from './app';
 import { database } from './db/client';
-import { pruneProcessedEvents } from './db/queries/engagement';
+import { pruneProcessedEvents, pruneTrainingEvents, TRAINING_EVENTS_TTL_MS } from './db/queries/engagement';
 import type { Env } from './env';
 import { consumeDeadLetters, consumeEvents } from './events/consumer';
 import { SEEN_EVENTS_TTL_MS } from './journey/journey-object';
@@ -19,9 +19,12 @@ export default {
   },
   /**
    * Daily upkeep (wrangler.jsonc `triggers`): forgets counted event ids a day after journey objects stop
-   * recognising them as duplicates, since no retry can come later than that.
+   * recognising them as duplicates, since no retry can come later than that, and training events older
+   * than 90 days.
    */
   async scheduled(controller, env) {
-    await pruneProcessedEvents(database(env.DB), controller.scheduledTime - SEEN_EVENTS_TTL_MS - 86_400_000);
+    const db = database(env.DB);
+    await pruneProcessedEvents(db, controller.scheduledTime - SEEN_EVENTS_TTL_MS - 86_400_000);
+    await pruneTrainingEvents(db, controller.scheduledTime - TRAINING_EVENTS_TTL_MS);
   },
 } satisfies ExportedHandler<Env>;

@@ -1,7 +1,9 @@
+import { env } from 'cloudflare:workers';
 import { BehaviorEvent } from '@smart-onboarding/protocol';
 import { describe, expect, it } from 'vitest';
 // The reader of `pnpm train --from-export` (models/), pure: the export must be what it accepts.
 import { weakLabel } from '../../models/src/production/weak-labels';
+import { database } from '../src/db/client';
 import { api, eventually, freshTenant, json } from './helpers';
 
 const FEATURES = 38;
@@ -108,5 +110,34 @@ describe('GET /v1/training/export', () => {
     });
     expect(res.status).toBe(400);
     expect(await json(res)).toMatchObject({ error: { code: 'validation_failed' } });
+  });
+
+  it('keeps training events for 90 days (the daily cron forgets older ones)', async () => {
+    const { createScheduledController } = await import('cloudflare:test');
+    const { default: worker } = await import('../src/index');
+    const { addEngagement } = await import('../src/db/queries/engagement');
+    const tenant = await freshTenant();
+    const now = Date.now();
+    const day = 86_400_000;
+    const [old, recent] = [now - 91 * day, now - 89 * day].map((at) =>
+      BehaviorEvent.parse({
+        id: id(),
+        sessionId: 's',
+        timestamp: at,
+        eventType: 'step',
+        stepId: 'x',
+        action: 'completed',
+      }),
+    );
+    await addEngagement(database(env.DB), tenant.id, 'u', [old!, recent!]);
+    await worker.scheduled(createScheduledController({ scheduledTime: now }), env);
+    const res = await api('/v1/training/export', {
+      headers: { authorization: `Bearer ${tenant.secretKey}` },
+    });
+    const kept = (await res.text())
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l).id);
+    expect(kept).toEqual([recent!.id]);
   });
 });
