@@ -140,4 +140,27 @@ describe('GET /v1/training/export', () => {
       .map((l) => JSON.parse(l).id);
     expect(kept).toEqual([recent!.id]);
   });
+
+  it("belongs to the user: in the user's data export, and forgotten with the user", async () => {
+    const { addEngagement } = await import('../src/db/queries/engagement');
+    const { UserExportResponse } = await import('@smart-onboarding/protocol');
+    const tenant = await freshTenant();
+    const headers = { authorization: `Bearer ${tenant.secretKey}` };
+    const user = `u-${crypto.randomUUID().slice(0, 8)}`;
+    const event = BehaviorEvent.parse({
+      id: id(),
+      sessionId: 's',
+      timestamp: Date.now(),
+      eventType: 'track',
+      name: 'help_opened',
+    });
+    await addEngagement(database(env.DB), tenant.id, user, [event]);
+    const exported = UserExportResponse.parse(
+      await (await api(`/v1/journeys/${user}/export`, { headers })).json(),
+    );
+    expect(exported.trainingEvents).toEqual([event]);
+    expect((await api(`/v1/journeys/${user}`, { method: 'DELETE', headers })).status).toBe(204);
+    const after = await api('/v1/training/export', { headers });
+    expect(await after.text()).toBe('');
+  });
 });

@@ -19,7 +19,7 @@ import { requireKey, resolveUser } from '../auth/authenticate';
 import { cacheKeys, hotCacheFrom } from '../cache/hot-cache';
 import { database } from '../db/client';
 import { recordAudit } from '../db/queries/audit';
-import { engagementOf } from '../db/queries/engagement';
+import { engagementOf, trainingEventsOf } from '../db/queries/engagement';
 import { getFlowVersion } from '../db/queries/flows';
 import { deleteUserRows, listJourneySummaries, listUserInterventions } from '../db/queries/journeys';
 import type { AppEnv } from '../env';
@@ -135,7 +135,8 @@ const exportUserData = createRoute({
   path: '/v1/journeys/{userId}/export',
   operationId: 'exportUserData',
   tags,
-  summary: 'Everything held about the user: journey, engagement aggregates, interventions (audited).',
+  summary:
+    'Everything held about the user: journey, engagement aggregates, interventions, training events (audited).',
   security: security.secretKey,
   middleware: [secretKey] as const,
   request: { params: UserParams },
@@ -244,6 +245,7 @@ export const journeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       ({ tenantId: _t, userId: _u, ...day }) => day,
     );
     const interventions = await listUserInterventions(db, owner.tenantId, owner.userId);
+    const trainingEvents = await trainingEventsOf(db, owner.tenantId, owner.userId);
     await auditSecretRead(c, 'exportUserData', `journeys/${owner.userId}`);
     return c.json(
       {
@@ -252,6 +254,7 @@ export const journeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
         journey: journey.ok ? journey.value : null,
         engagement,
         interventions,
+        trainingEvents,
       },
       200,
     );

@@ -171,3 +171,17 @@ export async function trainingEventsPage(
     next: rows.length > options.limit && last ? { at: last.at, id: last.id } : null,
   };
 }
+
+/** A user's training events, oldest first (for the user's data export). */
+export async function trainingEventsOf(
+  db: Database,
+  tenantId: string,
+  userId: string,
+): Promise<BehaviorEvent[]> {
+  const rows = await db
+    .select({ event: trainingEvents.event })
+    .from(trainingEvents)
+    .where(and(eq(trainingEvents.tenantId, tenantId), eq(trainingEvents.userId, userId)))
+    .orderBy(trainingEvents.at, trainingEvents.eventId);
+  return rows.map((r) => r.event as BehaviorEvent);
+}

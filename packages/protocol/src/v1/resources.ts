@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NextStepResponse } from './api';
+import { BehaviorEvent } from './behavior';
 import { EpochMs, Id, Probability, Slug } from './common';
 import { FlowVersion } from './flow';
 import { JourneyStatus, OnboardingJourney } from './journey';
@@ -112,6 +113,8 @@ export const UserExportResponse = z
         createdAt: EpochMs,
       }),
     ),
+    /** Feature windows and outcomes kept for training the struggle model (90 days at most). */
+    trainingEvents: z.array(BehaviorEvent).optional(),
   })
   .meta({ id: 'UserExportResponse' });
 
