@@ -7,7 +7,7 @@ export default defineProject({
     name: 'e2e',
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
-    hookTimeout: 180_000,
+    hookTimeout: 300_000,
     // One browser, one edge: the machine is shared and the latency figure needs a calm CPU.
     fileParallelism: false,
   },

@@ -44,6 +44,9 @@ export async function startDemo(): Promise<Demo> {
   const azure = await startAzureOpenAIStandIn();
   const server = await startDevServer({
     examples: true,
+    // From a fresh clone the demo builds the widgets, the SDK, the React and Preact examples and the
+    // model's assets before the edge starts: give it time.
+    timeoutMs: 240_000,
     env: {
       AZURE_OPENAI_ENDPOINT: azure.endpoint,
       AZURE_OPENAI_API_KEY: AZURE_TEST_API_KEY,
