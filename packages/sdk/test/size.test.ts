@@ -49,5 +49,13 @@ describe('ESM build for bundlers', () => {
     expect(entries['index.js']!.imports).not.toContain('features.js');
     expect(entries['index.js']!.dynamicImports).toContain('struggle.js');
     for (const c of chunks) expect(c.code).not.toMatch(/ZodError|\$ZodType/);
+    // The onboarding UI and the widgets are chunks the app's bundler loads on demand, never up front.
+    const ui = chunks.find((c) => c.code.includes('function createOnboardingUi'))!;
+    expect(ui.isEntry).toBe(false);
+    expect(entries['index.js']!.imports).not.toContain(ui.fileName);
+    expect(entries['index.js']!.dynamicImports).toContain(ui.fileName);
+    const loader = chunks.find((c) => c.code.includes("import('@smart-onboarding/widgets')"))!;
+    expect(entries['index.js']!.dynamicImports).toContain(loader.fileName);
+    expect(entries['index.js']!.code).not.toMatch(/from ['"]@smart-onboarding\/widgets/);
   }, 60_000);
 });
