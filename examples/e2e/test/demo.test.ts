@@ -38,6 +38,10 @@ describe('creator-studio, as a newcomer sees it', () => {
     const { context, page } = await newVisitor(demo);
     await page.goto(`${demo.studio}/signup`);
     await expectTourOn(page, 'create-profile');
+    // The progress bar says what comes next, whatever page the user is on.
+    await expect
+      .poll(() => page.locator('so-progress [role="progressbar"]').getAttribute('aria-label'))
+      .toContain('Next: Create your profile');
     const done = await walk(demo, page, null);
     expect(done).toEqual(
       expect.arrayContaining(['create-profile', 'connect-account', 'create-post', 'schedule-post']),

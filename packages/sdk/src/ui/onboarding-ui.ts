@@ -30,6 +30,33 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
   let helpView: HelpView | undefined;
   let progress: { handle?: WidgetHandle; box: HTMLElement } | undefined;
   const aborts = new AbortController();
+  /** The current step's title, for the progress bar's label. */
+  let nextTitle: string | undefined;
+
+  let counts: { done: number; total: number } | undefined;
+  /** The progress bar; its label says what comes next (a step on another page shows no tour until then). */
+  const renderProgress = () => {
+    const shown = counts;
+    if (!shown) return;
+    withWidgets((w) => {
+      if (!progress) {
+        const box = document.createElement('div');
+        box.setAttribute('data-so-progress', '');
+        // Bottom centre, clear of the corner nudge and the side help panel; never in the way of a click
+        // (a progress bar has nothing to press).
+        box.style.cssText =
+          'position:fixed;left:50%;bottom:12px;transform:translateX(-50%);width:min(240px,60vw);z-index:2147482000;pointer-events:none';
+        document.body.append(box);
+        progress = { box };
+      }
+      const props = {
+        ...shown,
+        ...(nextTitle && shown.done < shown.total ? { label: `Next: ${nextTitle}` } : {}),
+      };
+      if (progress.handle) progress.handle.update(props);
+      else progress.handle = w.mountProgress(props, { container: progress.box });
+    });
+  };
 
   /** Runs `fn` once the widgets are there, unless the UI was torn down meanwhile. */
   const withWidgets = (fn: (w: WidgetsApi) => void) => {
@@ -117,6 +144,10 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
       if (tour && step?.id === tour.stepId && variantId === tour.variantId) return;
       destroy(tour?.handle);
       tour = undefined;
+      nextTitle = step
+        ? ((step.variants ?? []).find((v) => v.id === variantId)?.title ?? step.title)
+        : undefined;
+      renderProgress();
       if (!step) return;
       const current: ShownTour = { stepId: step.id, variantId };
       tour = current;
@@ -134,21 +165,8 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
     },
     progress(done: number, total: number) {
       if (total <= 0) return;
-      withWidgets((w) => {
-        if (!progress) {
-          const box = document.createElement('div');
-          box.setAttribute('data-so-progress', '');
-          // Bottom centre, clear of the corner nudge and the side help panel; never in the way of a click
-          // (a progress bar has nothing to press).
-          box.style.cssText =
-            'position:fixed;left:50%;bottom:12px;transform:translateX(-50%);width:min(240px,60vw);z-index:2147482000;pointer-events:none';
-          document.body.append(box);
-          progress = { box };
-        }
-        const props = { done: Math.min(done, total), total };
-        if (progress.handle) progress.handle.update(props);
-        else progress.handle = w.mountProgress(props, { container: progress.box });
-      });
+      counts = { done: Math.min(done, total), total };
+      renderProgress();
     },
     intervention(plan: InterventionPlan) {
       if (plan.holdout || plan.kind === 'none') return;
@@ -181,7 +199,7 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
       aborts.abort();
       for (const h of [tour?.handle, nudge, panel, progress?.handle]) destroy(h);
       progress?.box.remove();
-      tour = nudge = panel = progress = helpView = undefined;
+      tour = nudge = panel = progress = helpView = counts = nextTitle = undefined;
     },
   };
 }
