@@ -149,6 +149,11 @@ describe('creator-studio, as a newcomer sees it', () => {
       expect(help).toMatchObject([
         { source: 'generated', stepId: 'schedule-post', targetSelector: '#schedule-button' },
       ]);
+      // Taking the nudge went back to the edge as the intervention's outcome.
+      const userId = (await userOf(page))!.userId;
+      await expect
+        .poll(async () => (await journeyOf(demo, userId)).interventions.map((i) => i.outcome))
+        .toContain('accepted');
       const chat = await chatRequests(demo);
       expect(chat).toHaveLength(1);
       expect(JSON.stringify(chat[0]!.body)).toContain('#schedule-button');

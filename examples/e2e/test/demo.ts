@@ -175,7 +175,12 @@ export async function journeyOf(demo: Demo, userId: string) {
   if (!res.ok) throw new Error(`getJourney: ${res.status} ${await res.text()}`);
   return (
     (await res.json()) as {
-      journey: { currentStep: { id: string } | null; completedSteps: { stepId: string }[]; status: string };
+      journey: {
+        currentStep: { id: string } | null;
+        completedSteps: { stepId: string }[];
+        status: string;
+        interventions: { id: string; kind: string; outcome?: string }[];
+      };
     }
   ).journey;
 }
