@@ -94,7 +94,9 @@ describe('SDK + struggle model, real input (Chromium)', () => {
   const seenIn = (page: Awaited<ReturnType<typeof openWithModel>>) =>
     page.evaluate(() => (window as unknown as { seen: Seen }).seen);
 
-  it('rage clicks on a button that does nothing raise one struggle from the model, with reasons', async () => {
+  // Rage clicks the page does not answer raise at once through the rules even while the model decides
+  // (the 300 ms budget); the model and the shared cooldown keep the episode to one report.
+  it('rage clicks on a button that does nothing raise one struggle while the model decides, with reasons', async () => {
     const page = await openWithModel();
     const box = (await page.locator('#pay').boundingBox())!;
     const x = box.x + box.width / 2;
@@ -115,10 +117,10 @@ describe('SDK + struggle model, real input (Chromium)', () => {
     }
     await page.waitForTimeout(1500);
     const seen = await seenIn(page);
-    const fromModel = seen.struggles.filter((s) => s.source === 'model');
-    expect(fromModel).toHaveLength(1);
-    expect(fromModel[0]!.score).toBeGreaterThan(0.9);
-    expect(fromModel[0]!.reasons.length).toBeGreaterThan(0);
+    expect(seen.scorer.at(-1)?.active).toBe('model');
+    expect(seen.struggles).toHaveLength(1);
+    expect(seen.struggles[0]!.score).toBeGreaterThanOrEqual(0.75);
+    expect(seen.struggles[0]!.reasons.length).toBeGreaterThan(0);
     await page.close();
   });
 

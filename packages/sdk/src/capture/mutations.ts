@@ -19,6 +19,7 @@ export function captureMutations(doc: Document, emit: (e: RawEvent) => void, now
   };
   const observer = new Observer((records) => {
     for (const r of records) {
+      if (isOurs(r.target) || (r.type === 'childList' && onlyOurs(r))) continue;
       if (r.type === 'attributes') attributes++;
       else nodes += r.addedNodes.length + r.removedNodes.length || 1;
     }
@@ -29,4 +30,24 @@ export function captureMutations(doc: Document, emit: (e: RawEvent) => void, now
     observer.disconnect();
     if (timer) clearTimeout(timer);
   };
+}
+
+/**
+ * Our own UI (the `<so-*>` widget hosts and the SDK's boxes marked `data-so-*`) changing is not the page
+ * answering the user: counting it would make a dead button look alive the moment a nudge appears.
+ */
+function isOurs(node: Node): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  if (!el) return false;
+  return el.tagName.startsWith('SO-') || !!el.closest('[data-so-progress], [data-so-ui]') || hostedByUs(el);
+}
+
+function hostedByUs(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) if (e.tagName.startsWith('SO-')) return true;
+  return false;
+}
+
+function onlyOurs(r: MutationRecord): boolean {
+  const changed = [...r.addedNodes, ...r.removedNodes];
+  return changed.length > 0 && changed.every(isOurs);
 }

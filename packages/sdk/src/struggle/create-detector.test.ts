@@ -134,6 +134,34 @@ describe('struggle detector', () => {
     expect(h.reports).toHaveLength(1);
   });
 
+  it('leaves rage clicks the page answered (a DOM change) to the model', async () => {
+    const h = harness(true, () => ({
+      ready: Promise.resolve({}),
+      score: async () => ({ score: 0.1, reasons: [{ code: 'event_count', weight: 1 }] }),
+      teardown() {},
+    }));
+    h.idle[0]!();
+    await flush();
+    h.detector.push([click(100), { type: 'mutation', t: 120, nodes: 1, attributes: 0 }, click(400)], []);
+    h.detector.push([click(700)], [{ ...rage(700), evidence: { clicks: 3, durationMs: 600 } }]);
+    await flush();
+    expect(h.reports).toHaveLength(0);
+  });
+
+  it('leaves rage clicks without an element (no DOM: a remote desktop, a canvas) to the model', async () => {
+    const h = harness(true, () => ({
+      ready: Promise.resolve({}),
+      score: async () => ({ score: 0.1, reasons: [{ code: 'event_count', weight: 1 }] }),
+      teardown() {},
+    }));
+    h.idle[0]!();
+    await flush();
+    const { element: _none, ...bare } = rage(700);
+    h.detector.push([click(100), click(400), click(700)], [bare]);
+    await flush();
+    expect(h.reports).toHaveLength(0);
+  });
+
   it.each([
     ['wasm-blocked', new ModelLoadError('wasm-blocked', 'CSP')],
     ['load-failed', new ModelLoadError('load-failed', '404')],

@@ -20,6 +20,9 @@ export interface DetectorEnvironment {
   loadModel(assetsBaseUrl: string, debug: boolean): ModelScorer;
 }
 
+/** A rage-click signal older than this has had its chance to raise at once. */
+const RAGE_FRESH_MS = 1000;
+
 /** Reasons carried on a report: enough to explain, few enough to read. */
 const MAX_REASONS = 5;
 
@@ -62,6 +65,20 @@ export function createDetectorWith(
     setState({ active: 'rules', detail });
   };
 
+  /** When the page last answered input: a DOM change or a navigation. */
+  let lastAnswerT = Number.NEGATIVE_INFINITY;
+  const unansweredRage = (t: number): Signal | undefined => {
+    for (let i = signals.length - 1; i >= 0; i--) {
+      const s = signals[i]!;
+      if (s.t > t) continue;
+      if (s.t <= t - RAGE_FRESH_MS) return undefined;
+      if (s.type !== 'rage_click' || !s.element) continue;
+      const burstStart = s.t - (Number(s.evidence.durationMs) || 0);
+      return lastAnswerT >= burstStart ? undefined : s;
+    }
+    return undefined;
+  };
+
   const elementNear = (t: number): string | undefined => {
     for (let i = signals.length - 1; i >= 0; i--) {
       const s = signals[i]!;
@@ -100,13 +117,19 @@ export function createDetectorWith(
         });
       const t = window.t1;
       const modelDecides = state.active === 'model' && model && modelGate;
-      // Right after a click the rules have their say even while the model decides: an unambiguous
-      // signal (three rage clicks) raises at once, within the 300 ms budget, instead of waiting for the
-      // model to see it in a later window. The shared cooldown in `report` keeps it to one report.
+      // Right after a click the rules have their say even while the model decides, but only on the one
+      // unambiguous case: rage clicks on a page element the page did not answer (no DOM change, no
+      // navigation since the burst began). That raises at once, within the 300 ms budget, instead of
+      // waiting for the model to see it in a later window; the shared cooldown in `report` keeps it to one
+      // report. Rage clicks the page answers (a counter, a pager) or without an element (a remote desktop,
+      // a canvas) are left to the model, which is far quieter on ordinary use than the rage-click rule.
       if (modelDecides && !boundary) {
-        const { score, reasons } = scoreSignals(signals, t);
-        const alarm = rulesGate.update(t, score, reasons);
-        if (alarm) report('rules', alarm.t, alarm.score, alarm.reasons);
+        const rage = unansweredRage(t);
+        if (rage) {
+          const { score, reasons } = scoreSignals([rage], t);
+          const alarm = rulesGate.update(t, score, reasons);
+          if (alarm) report('rules', alarm.t, alarm.score, alarm.reasons);
+        }
       }
       if (modelDecides) {
         const scorer = model!;
@@ -159,6 +182,8 @@ export function createDetectorWith(
   return {
     push(events: readonly RawEvent[], newSignals: readonly Signal[]) {
       if (stopped) return;
+      for (const e of events)
+        if (e.type === 'mutation' || e.type === 'nav') lastAnswerT = Math.max(lastAnswerT, e.t);
       if (newSignals.length) {
         signals.push(...newSignals);
         const horizon = (events.at(-1)?.t ?? env.now()) - 2 * WINDOW_MS;
