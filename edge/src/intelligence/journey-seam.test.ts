@@ -8,8 +8,8 @@ import { emptyPathOptimizer, pathOptimizerPolicy } from './path-optimizer';
 import { seededRandom } from './random';
 import { fallbackToAdaptiveOnboarding } from './recovery/adaptive-fallback';
 
-// The core mirrors the journey service's policy seam instead of importing it; these checks keep the
-// mirror true, so plugging the learned policies into the journey object stays a one-line change.
+// The core implements the journey service's policy seam (defined once, in the journey's pure policy
+// modules); these checks keep the learned policies pluggable into the journey object as they are.
 describe('the journey service’s policy seam', () => {
   it('accepts the learned policies as they are (types)', () => {
     const nextStep: JourneyNextStepPolicy = fallbackToAdaptiveOnboarding(

@@ -40,7 +40,10 @@ export interface NextStepPolicy {
 }
 
 /** Steps not yet done whose prerequisites are all done, in flow order. */
-export function feasibleSteps(flow: FlowDefinition, done: ReadonlySet<string>): OnboardingStep[] {
+export function feasibleSteps(
+  flow: { readonly steps: readonly OnboardingStep[] },
+  done: ReadonlySet<string>,
+): OnboardingStep[] {
   return flow.steps.filter((s) => !done.has(s.id) && s.prerequisites.every((p) => done.has(p)));
 }
 

@@ -6,11 +6,11 @@ import {
   type StaticServer,
   serveStatic,
   startDevServer,
+  watchEdgeTraffic,
 } from '@smart-onboarding/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../build.mjs';
-import { watchEdgeTraffic } from './edge-traffic';
 
 /**
  * The React example as its users meet it: built by its own build script, served over HTTP, run in

@@ -1,4 +1,4 @@
-import type { SdkEvents } from '@smart-onboarding/sdk';
+import type { InterventionPlan } from '@smart-onboarding/protocol';
 import type { Page, Request, WebSocket } from 'playwright-core';
 
 interface SentEvent {
@@ -15,7 +15,7 @@ interface SentEvent {
 export function watchEdgeTraffic(page: Page, edgeUrl: string) {
   const sent: SentEvent[] = [];
   const accepted = new Set<string>();
-  const interventions: SdkEvents['intervention'][] = [];
+  const interventions: InterventionPlan[] = [];
   let socketOpened = false;
 
   const record = (body: string | undefined) => {
