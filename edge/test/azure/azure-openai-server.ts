@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { text } from 'node:stream/consumers';
 
 /**
  * A local HTTP server that speaks the Azure OpenAI data-plane API closely enough for the real `openai`
@@ -46,16 +47,6 @@ export interface AzureOpenAIStandIn {
   /** The value for `AZURE_OPENAI_ENDPOINT`, e.g. `http://127.0.0.1:41234`. */
   endpoint: string;
   close(): Promise<void>;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => (data += chunk));
-    req.on('end', () => resolve(data));
-    req.on('error', reject);
-  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -176,7 +167,7 @@ export async function startAzureOpenAIStandIn(): Promise<AzureOpenAIStandIn> {
       if (control) {
         const state = stateOf(decodeURIComponent(control[1]!));
         if (req.method === 'POST') {
-          const { script } = JSON.parse(await readBody(req)) as { script: Behaviour[] };
+          const { script } = JSON.parse(await text(req)) as { script: Behaviour[] };
           state.script = [...script];
           state.received = [];
           sendJson(res, 204, {});
@@ -192,7 +183,7 @@ export async function startAzureOpenAIStandIn(): Promise<AzureOpenAIStandIn> {
         return;
       }
       const state = stateOf(decodeURIComponent(api[1]!));
-      const raw = await readBody(req);
+      const raw = await text(req);
       const body = JSON.parse(raw || '{}');
       const apiKey = req.headers['api-key'];
       state.received.push({

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { text } from 'node:stream/consumers';
 
 /**
  * A help desk's webhook endpoint, as a local HTTP server: it checks the
@@ -36,16 +37,6 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => (data += chunk));
-    req.on('end', () => resolve(data));
-    req.on('error', reject);
-  });
-}
-
 function verify(secret: string, timestamp: string | null, body: string, header: string | null): boolean {
   if (!timestamp || !header?.startsWith('sha256=')) return false;
   const expected = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest();
@@ -59,7 +50,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const control = url.pathname.match(/^\/__control\/hooks\/([^/]+)$/);
-    const body = await readBody(req);
+    const body = await text(req);
     if (control) {
       const name = decodeURIComponent(control[1]!);
       if (req.method === 'POST') {

@@ -1,14 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  type DevServer,
-  launchChromium,
-  type StaticServer,
-  serveStatic,
-  startDevServer,
-  watchEdgeTraffic,
-} from '@smart-onboarding/testing';
-import type { Browser, Page } from 'playwright-core';
+import { type ExampleApp, startExampleApp, watchEdgeTraffic } from '@smart-onboarding/testing';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../build.mjs';
 
@@ -18,39 +11,16 @@ import { buildApp } from '../build.mjs';
  */
 const appRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
 
-let edge: DevServer;
-let app: StaticServer;
-let browser: Browser;
+let example: ExampleApp;
 
 beforeAll(async () => {
-  [edge, , browser] = await Promise.all([startDevServer(), buildApp(), launchChromium()]);
-  // As `pnpm dev` does, /dev-env.js tells the page where the edge runs.
-  app = await serveStatic({
-    root: appRoot,
-    handler: (req, res) => {
-      if (req.url !== '/dev-env.js') return false;
-      res.writeHead(200, { 'content-type': 'text/javascript' });
-      res.end(`window.SMART_ONBOARDING_DEV = ${JSON.stringify({ endpoint: edge.url })};`);
-      return true;
-    },
-  });
+  example = await startExampleApp({ root: appRoot, build: buildApp });
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await edge?.stop();
+  await example?.close();
 });
 
-async function openApp(): Promise<{ page: Page; traffic: ReturnType<typeof watchEdgeTraffic> }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  const traffic = watchEdgeTraffic(page, edge.url);
-  await page.goto(`${app.url}/index.html`);
-  await page.locator('h1').waitFor();
-  expect(errors).toEqual([]);
-  return { page, traffic };
-}
+const openApp = () => example.open();
 
 const tourHeading = (page: Page) => page.locator('so-layer [role=dialog] h2');
 const checklistItem = (page: Page, title: string) =>
@@ -118,10 +88,10 @@ describe('Preact example (Pantry)', () => {
     // One user in ten is in the edge's holdout group (plans recorded, never shown): a new anonymous
     // visitor (a fresh browser context) is drawn until one is not.
     for (let attempt = 0; attempt < 4; attempt++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await example.browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
-      const traffic = watchEdgeTraffic(page, edge.url);
-      await page.goto(`${app.url}/index.html`);
+      const traffic = watchEdgeTraffic(page, example.edge.url);
+      await page.goto(`${example.app.url}/index.html`);
       const importButton = page.locator('#import-recipe');
       await importButton.waitFor();
       await expect.poll(() => tourHeading(page).textContent()).toBe('Save your first recipe');
@@ -157,9 +127,12 @@ describe('Preact example (Pantry)', () => {
   });
 
   it('puts the checklist in the page on a phone, so the tour’s bottom sheet is not covered', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 760 }, isMobile: true });
+    const context = await example.browser.newContext({
+      viewport: { width: 390, height: 760 },
+      isMobile: true,
+    });
     const page = await context.newPage();
-    await page.goto(`${app.url}/index.html`);
+    await page.goto(`${example.app.url}/index.html`);
     await page.locator('main [data-so-widget] section[aria-label="Get cooking"]').waitFor();
     expect(await page.locator('so-layer section[aria-label="Get cooking"]').count()).toBe(0);
     await expect.poll(() => tourHeading(page).textContent()).toBe('Save your first recipe');

@@ -1,7 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { text } from 'node:stream/consumers';
 import { createClient } from 'redis';
 import { freePort } from './ports';
 
@@ -19,16 +20,6 @@ export interface UpstashRedis {
 }
 
 type Command = Array<string | number>;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (d) => (body += d));
-    req.on('end', () => resolve(body));
-    req.on('error', reject);
-  });
-}
 
 /** Upstash answers strings base64-encoded when the client asks (`Upstash-Encoding: base64`, the default). */
 function encode(value: unknown, base64: boolean): unknown {
@@ -120,7 +111,7 @@ export async function startUpstashRedis(options: { redisServer?: string } = {}):
     const base64 = String(req.headers['upstash-encoding'] ?? '').toLowerCase() === 'base64';
     let body: unknown;
     try {
-      body = JSON.parse(await readBody(req));
+      body = JSON.parse(await text(req));
     } catch {
       return send(400, { error: 'ERR failed to parse command' });
     }
