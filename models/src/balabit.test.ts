@@ -46,4 +46,17 @@ describe('balabitToEvents', () => {
     const events = balabitToEvents('h\n0,0.5,NoButton,Move,1,1\n0,0.2,NoButton,Move,2,2\n');
     expect(events.map((e) => e.t)).toEqual([200, 500]);
   });
+
+  it('counts a press released far away as a drag, not a click, and drops glitch coordinates', () => {
+    const events = balabitToEvents(
+      [
+        'h',
+        '0,0.1,Left,Pressed,10,10',
+        '0,0.2,NoButton,Drag,80,10',
+        '0,0.3,Left,Released,90,10',
+        '0,0.4,NoButton,Move,65535,10',
+      ].join('\n'),
+    );
+    expect(events.map((e) => e.type)).toEqual(['down', 'move', 'up']);
+  });
 });

@@ -10,20 +10,27 @@ export const BALABIT_ARCHIVE = path.resolve(
   '../../../shared/data/balabit-mouse-dynamics/training_files.tar.gz',
 );
 
+/** Windows' double-click time and rectangle: what the recorded machines used to count clicks. */
 const DOUBLE_CLICK_MS = 500;
 const DOUBLE_CLICK_PX = 5;
+/** A press and release further apart than this is a drag, not a click. */
+const CLICK_SLOP_PX = 10;
+/** Remote-desktop glitches put the pointer at absurd coordinates (65535); those rows are dropped. */
+const MAX_COORD = 10_000;
 
 /**
  * Converts one Balabit Mouse Dynamics CSV session (`record timestamp,client timestamp,button,state,x,y`)
- * to raw events in the SDK's capture format: moves and drags become `move`, presses `down`, releases
- * `up` (and `click` for the left button, with the browser's click count), scroll rows `wheel`. There is
- * no DOM in these traces, so events carry no target.
+ * to raw events in the SDK's capture format, as the browser would have reported them: moves and drags
+ * become `move`, presses `down`, releases `up` (and `click` for a left press released in place, with the
+ * browser's click count), scroll rows `wheel`. There is no DOM in these traces, so events carry no target.
+ * The one converter for the data set: the model's evaluation and the SDK's signal rates both use it.
  *
  * @example
  * const events = balabitToEvents(readFileSync('session_1060325796', 'utf8'));
  */
 export function balabitToEvents(csv: string): RawEvent[] {
   const out: RawEvent[] = [];
+  let press: { t: number; x: number; y: number } | undefined;
   let lastClick: { t: number; x: number; y: number; n: number } | undefined;
   const lines = csv.split('\n');
   for (let i = 1; i < lines.length; i++) {
@@ -34,7 +41,8 @@ export function balabitToEvents(csv: string): RawEvent[] {
     const x = Number(xs);
     const y = Number(ys);
     if (!Number.isFinite(t) || !Number.isFinite(x) || !Number.isFinite(y)) continue;
-    const b = button === 'Right' ? 2 : 0;
+    if (x < 0 || y < 0 || x > MAX_COORD || y > MAX_COORD) continue;
+    const b = button === 'Left' ? 0 : button === 'Right' ? 2 : 1;
     switch (state) {
       case 'Move':
       case 'Drag':
@@ -42,10 +50,14 @@ export function balabitToEvents(csv: string): RawEvent[] {
         break;
       case 'Pressed':
         out.push({ type: 'down', t, x, y, button: b, pointer: 'mouse' });
+        if (b === 0) press = { t, x, y };
         break;
       case 'Released': {
         out.push({ type: 'up', t, x, y, button: b, pointer: 'mouse' });
-        if (button !== 'Left') break;
+        if (b !== 0 || !press) break;
+        const inPlace = Math.abs(x - press.x) + Math.abs(y - press.y) <= CLICK_SLOP_PX;
+        press = undefined;
+        if (!inPlace) break;
         const n =
           lastClick &&
           t - lastClick.t <= DOUBLE_CLICK_MS &&

@@ -18,7 +18,7 @@ export {
   slidingWindows,
   WINDOW_MS,
 } from '@smart-onboarding/sdk/features';
-export { detectSignals } from '@smart-onboarding/sdk/signals';
+export { detectSignals, POINTER_SIGNALS } from '@smart-onboarding/sdk/signals';
 export {
   type AlarmOptions,
   createAlarmGate,
