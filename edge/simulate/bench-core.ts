@@ -1,4 +1,5 @@
 import { FlowDefinition, type StruggleMetrics } from '@smart-onboarding/protocol';
+import { seededRandom } from '@smart-onboarding/stats';
 import { helpCacheKey } from '../src/ai/help-cache';
 import { topK } from '../src/ai/retrieval';
 import { scrubPersonalData } from '../src/ai/scrub';
@@ -7,7 +8,6 @@ import { triggerIntervention } from '../src/intelligence/intervention/engine';
 import { predictOptimalPath } from '../src/intelligence/learning-path';
 import { chooseNextStep } from '../src/intelligence/path-optimizer';
 import { analyzeUserProfile } from '../src/intelligence/persona';
-import { seededRandom } from '../src/intelligence/random';
 import { predictSuccess, trainSuccessModel } from '../src/intelligence/success-model';
 import { emptyUserModel, updateUserModel } from '../src/intelligence/user-model';
 import { inProcessBackend } from './in-process-backend';

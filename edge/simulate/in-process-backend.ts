@@ -6,6 +6,7 @@ import {
   type StepCompletion,
   UserProfile,
 } from '@smart-onboarding/protocol';
+import type { Random } from '@smart-onboarding/stats';
 import {
   emptyFlowLearning,
   type FlowLearningState,
@@ -24,7 +25,6 @@ import {
 import type { NextStepDecision, NextStepPolicy } from '../src/intelligence/next-step-types';
 import { type DecisionRecord, pathOptimizerPolicy } from '../src/intelligence/path-optimizer';
 import type { PersonaProfile } from '../src/intelligence/persona';
-import type { Random } from '../src/intelligence/random';
 import { fallbackToAdaptiveOnboarding } from '../src/intelligence/recovery/adaptive-fallback';
 import { hintOnCurrentStep } from '../src/journey/intervention-policy';
 import { ruleBasedNextStep } from '../src/journey/next-step-policy';

@@ -1,5 +1,5 @@
 import type { FlowDefinition } from '@smart-onboarding/protocol';
-import type { Random } from '../src/intelligence/random';
+import type { Random } from '@smart-onboarding/stats';
 import type { SimBackend } from './backend';
 import { httpBackend } from './http-backend';
 import { simulateUser, type UserResult } from './simulation';

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { InterventionPlan, ServerMessage, StruggleMetrics } from '@smart-onboarding/protocol';
+import { median } from '@smart-onboarding/stats';
 import demo from '../src/dev/demo-tenant.json' with { type: 'json' };
-import { median } from './stats';
 
 /**
  * The live part of `pnpm simulate`: simulated users on the real local edge (`wrangler dev`, started fresh

@@ -1,9 +1,14 @@
-import { trackInterventionEffectiveness } from '../src/intelligence/intervention/effectiveness';
-import { seededRandom } from '../src/intelligence/random';
-import { calibrationReport } from '../src/intelligence/success-model';
+import {
+  calibrationReport,
+  median,
+  medianCi,
+  medianDifferenceCi,
+  newcombeInterval,
+  seededRandom,
+} from '@smart-onboarding/stats';
+import { trackInterventionEffectiveness, wilson } from '../src/intelligence/intervention/effectiveness';
 import type { PredictionRecord } from './in-process-backend';
 import type { UserResult } from './simulation';
-import { differenceCi, median, medianCi, medianDifferenceCi, wilson } from './stats';
 
 export interface ArmSummary {
   arm: string;
@@ -54,7 +59,7 @@ export function abReport(
     a: sa,
     b: sb,
     completionUplift: sb.completion.rate - sa.completion.rate,
-    completionUpliftCi95: differenceCi(sb.completion, sa.completion),
+    completionUpliftCi95: newcombeInterval(sb.completion, sa.completion),
     medianSecondsDelta: sb.medianSeconds - sa.medianSeconds,
     medianSecondsDeltaCi95: medianDifferenceCi(
       a.filter((r) => r.completed).map((r) => r.seconds),
@@ -106,7 +111,7 @@ export function formatReport(r: AbReport): string {
     'completion by persona (A → B, 95% CI of B − A):',
     ...r.byPersona.map(
       (p) =>
-        `  ${p.persona.padEnd(18)} ${pct(p.a.rate).padStart(6)} → ${pct(p.b.rate).padStart(6)}  ${ci(differenceCi(p.b, p.a), pct)}  (n ${p.a.n})`,
+        `  ${p.persona.padEnd(18)} ${pct(p.a.rate).padStart(6)} → ${pct(p.b.rate).padStart(6)}  ${ci(newcombeInterval(p.b, p.a), pct)}  (n ${p.a.n})`,
     ),
   );
   if (r.calibration) {

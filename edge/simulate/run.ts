@@ -1,8 +1,8 @@
 import { FlowDefinition } from '@smart-onboarding/protocol';
+import { seededRandom } from '@smart-onboarding/stats';
 import { startDevServer } from '@smart-onboarding/testing';
 import demoFlow from '../src/dev/demo-flow.json' with { type: 'json' };
 import { DEFAULT_ENGINE_OPTIONS } from '../src/intelligence/intervention/engine';
-import { seededRandom } from '../src/intelligence/random';
 import { AZURE_TEST_API_KEY, startAzureOpenAIStandIn } from '../test/azure/azure-openai-server';
 import { startWebhookReceiver } from '../test/azure/webhook-receiver';
 import { httpBackend } from './http-backend';

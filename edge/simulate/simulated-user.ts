@@ -5,7 +5,7 @@ import type {
   StruggleMetrics,
   UserProfileInput,
 } from '@smart-onboarding/protocol';
-import { normal, type Random } from '../src/intelligence/random';
+import { normal, type Random } from '@smart-onboarding/stats';
 
 /**
  * Simulated users (the seed's `simulateUserBehavior`, at the level of steps): how long each step takes,

@@ -1,7 +1,7 @@
 import { FlowDefinition } from '@smart-onboarding/protocol';
+import { seededRandom } from '@smart-onboarding/stats';
 import { describe, expect, it } from 'vitest';
 import demoFlow from '../src/dev/demo-flow.json' with { type: 'json' };
-import { seededRandom } from '../src/intelligence/random';
 import { inProcessBackend } from './in-process-backend';
 import { abReport, formatReport } from './report';
 import { runArm } from './simulation';

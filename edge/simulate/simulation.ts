@@ -1,6 +1,6 @@
 import type { PersonaType } from '@smart-onboarding/protocol';
+import type { Random } from '@smart-onboarding/stats';
 import type { InterventionExposure } from '../src/intelligence/intervention/effectiveness';
-import type { Random } from '../src/intelligence/random';
 import type { SimBackend } from './backend';
 import {
   chanceOfStruggle,

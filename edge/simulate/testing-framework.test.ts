@@ -1,19 +1,14 @@
 import { FlowDefinition, type OnboardingJourney } from '@smart-onboarding/protocol';
+import { seededRandom } from '@smart-onboarding/stats';
 import { describe, expect, it } from 'vitest';
 import demoFlow from '../src/dev/demo-flow.json' with { type: 'json' };
-import { seededRandom } from '../src/intelligence/random';
 import {
   emptySuccessModel,
   type JourneySnapshot,
   trainSuccessModel,
 } from '../src/intelligence/success-model';
 import { inProcessBackend } from './in-process-backend';
-import {
-  rocAuc,
-  simulateUserBehavior,
-  validateModelPredictions,
-  validateUserExperience,
-} from './testing-framework';
+import { simulateUserBehavior, validateModelPredictions, validateUserExperience } from './testing-framework';
 
 const flow = FlowDefinition.parse(demoFlow);
 const step = (id: string) => flow.steps.find((s) => s.id === id)!;
@@ -30,15 +25,6 @@ describe('simulateUserBehavior', () => {
 });
 
 describe('validateModelPredictions', () => {
-  it.each([
-    { scores: [0.1, 0.2, 0.8, 0.9], labels: [false, false, true, true], auc: 1 },
-    { scores: [0.9, 0.8, 0.2, 0.1], labels: [false, false, true, true], auc: 0 },
-    { scores: [0.5, 0.5, 0.5, 0.5], labels: [false, true, false, true], auc: 0.5 },
-    { scores: [0.1, 0.4, 0.35, 0.8], labels: [false, false, true, true], auc: 0.75 },
-  ])('rocAuc $scores → $auc', ({ scores, labels, auc }) => {
-    expect(rocAuc(scores, labels)).toBeCloseTo(auc, 9);
-  });
-
   it('reports a trained model better than chance', () => {
     const rng = seededRandom(3);
     const data = Array.from({ length: 3000 }, () => {

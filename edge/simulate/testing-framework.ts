@@ -1,12 +1,10 @@
 import type { FlowDefinition, OnboardingJourney, PersonaType } from '@smart-onboarding/protocol';
+import { type CalibrationReport, calibrationReport, rocAuc, seededRandom } from '@smart-onboarding/stats';
 import {
   DEFAULT_ENGINE_OPTIONS,
   type InterventionEngineOptions,
 } from '../src/intelligence/intervention/engine';
-import { seededRandom } from '../src/intelligence/random';
 import {
-  type CalibrationReport,
-  calibrationReport,
   type JourneySnapshot,
   predictSuccess,
   type SuccessModelState,
@@ -50,23 +48,6 @@ export interface ValidationResults {
   rocAuc: number;
   /** Share of outcomes on the right side of 0.5. */
   accuracy: number;
-}
-
-/** ROC AUC by the Mann-Whitney statistic (ties count half). */
-export function rocAuc(scores: readonly number[], labels: readonly boolean[]): number {
-  const pos = scores.filter((_, i) => labels[i]);
-  const neg = scores.filter((_, i) => !labels[i]);
-  if (pos.length === 0 || neg.length === 0) return Number.NaN;
-  const ranked = scores.map((s, i) => ({ s, y: labels[i]! })).sort((a, b) => a.s - b.s);
-  let rankSum = 0;
-  for (let i = 0; i < ranked.length; ) {
-    let j = i;
-    while (j < ranked.length && ranked[j]!.s === ranked[i]!.s) j++;
-    const avgRank = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) if (ranked[k]!.y) rankSum += avgRank;
-    i = j;
-  }
-  return (rankSum - (pos.length * (pos.length + 1)) / 2) / (pos.length * neg.length);
 }
 
 /**

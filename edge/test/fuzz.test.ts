@@ -1,18 +1,7 @@
 import { ErrorBody } from '@smart-onboarding/protocol';
+import { seededRandom } from '@smart-onboarding/stats';
 import { describe, expect, it } from 'vitest';
 import { api, eventId, freshTenant, hashFor } from './helpers';
-
-/** A small seeded generator (mulberry32), so a failing case can be replayed from its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = 20261124;
 const CASES = 300;
@@ -20,7 +9,7 @@ const CASES = 300;
 describe('malformed input never produces a 500', () => {
   it(`answers ${CASES} random requests (seed ${SEED}) with a 2xx or a protocol error`, async () => {
     const t = await freshTenant({ allowAnonymous: true, allowedOrigins: ['http://localhost:*'] });
-    const random = rng(SEED);
+    const random = seededRandom(SEED);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
     const junk = (n: number) =>
       Array.from({ length: n }, () => String.fromCharCode(Math.floor(random() * 0x3000))).join('');
@@ -154,7 +143,7 @@ describe('malformed input never produces a 500', () => {
 describe('malformed WebSocket frames never break the socket', () => {
   it('answers random frames with a ServerMessage and keeps the socket open', async () => {
     const { ServerMessage } = await import('@smart-onboarding/protocol');
-    const random = rng(SEED + 1);
+    const random = seededRandom(SEED + 1);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
     const t = await freshTenant();
     const user = 'fuzz-ws';

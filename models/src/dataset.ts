@@ -1,4 +1,5 @@
-import { type ComputedWindow, slidingWindows, WINDOW_MS } from './sdk';
+import { WINDOW_MS } from '@smart-onboarding/protocol/features';
+import { type ComputedWindow, slidingWindows } from './sdk';
 import type { BehaviorSimulation } from './simulator/simulate';
 
 /** A window of a simulated trace, with its label and where it came from. */

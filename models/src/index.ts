@@ -4,7 +4,6 @@
  */
 export { balabitToEvents, loadBalabit } from './balabit';
 export { type LabelledWindow, labelWindows } from './dataset';
-export { calibration, prAuc, rocAuc } from './eval/metrics';
 export { posthogRageClicks } from './eval/posthog-rule';
 export { forward, type MlpParams } from './model/mlp';
 export { exportOnnx, OPSET } from './model/onnx-export';
@@ -14,7 +13,6 @@ export { FULL_CONFIG, type PipelineConfig, QUICK_CONFIG } from './pipeline/confi
 export { runPipeline } from './pipeline/run';
 export { trainFromExport } from './production/train-from-export';
 export { weakLabel } from './production/weak-labels';
-export { createRandom, type Random } from './random';
 export { alarmsOf, scoreLines, scoreWithModel, scoreWithRules, tracePoints } from './scoring';
 export { HELD_OUT_PERSONA_IDS, PERSONAS, type Persona } from './simulator/persona';
 export {

@@ -1,18 +1,16 @@
 import type { StruggleReason } from '@smart-onboarding/protocol';
+import { FEATURE_NAMES, HOP_MS, WINDOW_MS } from '@smart-onboarding/protocol/features';
 import { forward, type MlpParams } from './model/mlp';
 import {
   type AlarmOptions,
   createAlarmGate,
   createWindowStream,
   detectSignals,
-  FEATURE_NAMES,
-  HOP_MS,
   type RawEvent,
   reasonsFrom,
   type ScoringPoint,
   scoreSignals,
   scoringPoints,
-  WINDOW_MS,
 } from './sdk';
 
 /** One scored moment. */

@@ -1,22 +1,16 @@
 /**
  * The SDK code the pipeline trains and scores with, imported unchanged from its one home through the
  * SDK's subpath exports (feature windows, signals, the rule-based scorer, the alarm gate, the scoring
- * schedule), so Node computes exactly what the browser does.
+ * schedule), so Node computes exactly what the browser does. The vector's layout (names, order, `fw1`,
+ * window and hop) is the protocol's: `@smart-onboarding/protocol/features`.
  */
 export type { RawEvent, RawEventOf, TargetInfo } from '@smart-onboarding/sdk/capture';
 export {
   type ComputedWindow,
   createWindowStream,
   extractFeatures,
-  FEATURE_COUNT,
-  FEATURE_DOCS,
-  FEATURE_NAMES,
-  FEATURE_SCHEMA,
-  type FeatureName,
   featureIndex,
-  HOP_MS,
   slidingWindows,
-  WINDOW_MS,
 } from '@smart-onboarding/sdk/features';
 export { detectSignals, POINTER_SIGNALS } from '@smart-onboarding/sdk/signals';
 export {

@@ -1,7 +1,7 @@
 import type { StruggleMetrics } from '@smart-onboarding/protocol';
+import { seededRandom } from '@smart-onboarding/stats';
 import { describe, expect, it } from 'vitest';
 import { armHook, hookAttempts, standInsAvailable } from '../../test/azure/control';
-import { seededRandom } from '../intelligence/random';
 import { sleep } from '../intelligence/recovery/retry';
 import { sampleFlow } from '../intelligence/test-flow';
 import { DEFAULT_DELIVERY } from './deliver';

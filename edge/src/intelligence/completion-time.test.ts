@@ -1,3 +1,4 @@
+import { seededRandom } from '@smart-onboarding/stats';
 import { describe, expect, it } from 'vitest';
 import {
   emptyCompletionTimeModel,
@@ -6,7 +7,6 @@ import {
   recordStepDuration,
   userPaceFactor,
 } from './completion-time';
-import { seededRandom } from './random';
 
 const step = { id: 'connect', estimatedDurationSec: 60 };
 

@@ -1,4 +1,4 @@
-import { FEATURE_NAMES, FEATURE_SCHEMA, type FeatureName } from '@smart-onboarding/sdk/features';
+import { FEATURE_NAMES, FEATURE_SCHEMA, type FeatureName } from '@smart-onboarding/protocol/features';
 import { describe, expect, it } from 'vitest';
 import { addFeatureWindow, emptyWindowEvidence } from './feature-evidence';
 

@@ -5,10 +5,10 @@ import {
   type FeatureName,
   HOP_MS,
   WINDOW_MS,
-} from '@smart-onboarding/sdk/features';
+} from '@smart-onboarding/protocol/features';
 
 /**
- * What the SDK's feature windows (schema `fw1`, layout in `@smart-onboarding/sdk/features`) say about how a
+ * What the SDK's feature windows (schema `fw1`, layout in `@smart-onboarding/protocol/features`) say about how a
  * user works, summed over a step. Windows slide (6 s long, one every second), so every event is seen by about
  * `WINDOW_MS / HOP_MS` windows: counts are scaled by `HOP_MS / WINDOW_MS` to count each event once.
  */

@@ -1,4 +1,5 @@
 import type { BehaviorEvent, StepCompletion } from '@smart-onboarding/protocol';
+import { seededRandom } from '@smart-onboarding/stats';
 import { describe, expect, it } from 'vitest';
 import { emptyFlowLearning, learnFromJourney } from './flow-learning';
 import {
@@ -10,7 +11,6 @@ import {
   takeSnapshot,
 } from './journey-intelligence';
 import { chooseNextStep } from './path-optimizer';
-import { seededRandom } from './random';
 import { sampleFlow } from './test-flow';
 
 const T0 = 1_000_000;

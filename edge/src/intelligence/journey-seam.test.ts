@@ -1,11 +1,11 @@
 import { FlowDefinition } from '@smart-onboarding/protocol';
+import { seededRandom } from '@smart-onboarding/stats';
 import { describe, expect, it } from 'vitest';
 import type { InterventionPolicy as JourneyInterventionPolicy } from '../journey/intervention-policy';
 import { type NextStepPolicy as JourneyNextStepPolicy, ruleBasedNextStep } from '../journey/next-step-policy';
 import { interventionEngine } from './intervention/engine';
 import { firstFeasibleStep } from './next-step-types';
 import { emptyPathOptimizer, pathOptimizerPolicy } from './path-optimizer';
-import { seededRandom } from './random';
 import { fallbackToAdaptiveOnboarding } from './recovery/adaptive-fallback';
 
 // The core implements the journey service's policy seam (defined once, in the journey's pure policy

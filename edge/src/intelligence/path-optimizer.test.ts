@@ -1,4 +1,5 @@
 import { FlowDefinition, type OnboardingStep, type PersonaType } from '@smart-onboarding/protocol';
+import { type Random, seededRandom } from '@smart-onboarding/stats';
 import { describe, expect, it } from 'vitest';
 import { firstFeasibleStep } from './next-step-types';
 import {
@@ -13,7 +14,6 @@ import {
   pathOptimizerPolicy,
   recordJourneyOutcome,
 } from './path-optimizer';
-import { type Random, seededRandom } from './random';
 import { sampleFlow } from './test-flow';
 
 const learning = { persona: 'guided_learner' as PersonaType, cohort: 'default' };

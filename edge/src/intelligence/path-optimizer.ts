@@ -1,11 +1,11 @@
 import type { OnboardingStep, PersonaType } from '@smart-onboarding/protocol';
+import { beta, type Random } from '@smart-onboarding/stats';
 import {
   feasibleSteps,
   type NextStepContext,
   type NextStepDecision,
   type NextStepPolicy,
 } from './next-step-types';
-import { beta, type Random } from './random';
 
 /**
  * The Learning Path Optimizer: a contextual bandit with Thompson sampling over Beta posteriors.

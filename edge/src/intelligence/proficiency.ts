@@ -1,4 +1,5 @@
 import type { InteractionSummary, ProficiencyLevel, SignalType } from '@smart-onboarding/protocol';
+import { sigmoid } from '@smart-onboarding/stats';
 
 /**
  * What the edge sees of how a user works through one step: the SDK's interaction summary, the signals it
@@ -50,8 +51,6 @@ export function levelOfScore(score: number): ProficiencyLevel {
   if (score < 0.8) return 'advanced';
   return 'expert';
 }
-
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /**
  * One pattern's evidence, as a score in 0..1, or undefined when the pattern says nothing. Weights are

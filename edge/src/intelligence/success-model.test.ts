@@ -1,9 +1,8 @@
 import type { PersonaType } from '@smart-onboarding/protocol';
+import { calibrationReport, type Random, seededRandom } from '@smart-onboarding/stats';
 import { describe, expect, it } from 'vitest';
 import { PERSONA_TYPES } from './persona';
-import { type Random, seededRandom } from './random';
 import {
-  calibrationReport,
   emptySuccessModel,
   type JourneySnapshot,
   predictSuccess,
@@ -96,22 +95,5 @@ describe('success prediction, learned online', () => {
     const revived = JSON.parse(JSON.stringify(once));
     expect(trainSuccessModel(revived, [neutral], true)).toEqual(trainSuccessModel(once, [neutral], true));
     expect(predictSuccess(once, neutral)).toBeGreaterThan(predictSuccess(m, neutral));
-  });
-});
-
-describe('calibrationReport', () => {
-  it.each([
-    { name: 'perfect', p: [0, 1, 0, 1], y: [false, true, false, true], brier: 0, ece: 0 },
-    { name: 'coin', p: [0.5, 0.5, 0.5, 0.5], y: [false, true, false, true], brier: 0.25, ece: 0 },
-    { name: 'confidently wrong', p: [1, 0], y: [false, true], brier: 1, ece: 1 },
-    { name: 'overconfident', p: [0.9, 0.9, 0.9, 0.9], y: [true, true, false, false], brier: 0.41, ece: 0.4 },
-  ])('$name: Brier $brier, ECE $ece', ({ p, y, brier, ece }) => {
-    const r = calibrationReport(p, y);
-    expect(r.brier).toBeCloseTo(brier, 6);
-    expect(r.ece).toBeCloseTo(ece, 6);
-  });
-
-  it('refuses mismatched inputs', () => {
-    expect(() => calibrationReport([0.1], [])).toThrow(RangeError);
   });
 });

@@ -1,4 +1,5 @@
 import type { PersonaType } from '@smart-onboarding/protocol';
+import { sigmoid } from '@smart-onboarding/stats';
 import { PERSONA_TYPES } from './persona';
 
 /**
@@ -8,7 +9,7 @@ import { PERSONA_TYPES } from './persona';
  * Cold start: the weights start at a hand-set prior (`PRIOR_WEIGHTS`) and every update is pulled back toward
  * it by a Gaussian prior (an L2 penalty around the prior, not around zero), so a new tenant gets sensible
  * numbers on day one and its own numbers as journeys end. Log loss is a proper scoring rule, so the
- * fitted probabilities are calibrated where the model is well specified; `calibrationReport` measures it.
+ * fitted probabilities are calibrated where the model is well specified; `calibrationReport` (`@smart-onboarding/stats`) measures it.
  */
 
 /** What a journey looks like at one moment, for prediction and as a training snapshot. */
@@ -85,8 +86,6 @@ export function successFeatures(s: JourneySnapshot): number[] {
   ];
 }
 
-const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
-
 function predictRaw(weights: readonly number[], x: readonly number[]): number {
   let z = 0;
   for (let i = 0; i < x.length; i++) z += weights[i]! * x[i]!;
@@ -133,66 +132,4 @@ export function trainSuccessModel(
     }
   }
   return { version: 1, weights, gradSq, examples: model.examples + snapshots.length };
-}
-
-export interface ReliabilityBin {
-  lower: number;
-  upper: number;
-  count: number;
-  meanPredicted: number;
-  observedRate: number;
-}
-
-export interface CalibrationReport {
-  bins: ReliabilityBin[];
-  /** Mean squared error of the probabilities: 0 is perfect, 0.25 is a coin. */
-  brier: number;
-  /** Expected calibration error: |predicted − observed| averaged over bins, weighted by count. */
-  ece: number;
-  logLoss: number;
-  count: number;
-}
-
-/**
- * Reliability bins, Brier score, ECE and log loss of probabilities against outcomes.
- *
- * @example
- * const report = calibrationReport(predictions, outcomes);
- * console.table(report.bins);
- */
-export function calibrationReport(
-  predicted: readonly number[],
-  outcomes: readonly boolean[],
-  binCount = 10,
-): CalibrationReport {
-  if (predicted.length !== outcomes.length) throw new RangeError('predicted and outcomes differ in length');
-  const bins = Array.from({ length: binCount }, (_, i) => ({
-    lower: i / binCount,
-    upper: (i + 1) / binCount,
-    count: 0,
-    sumP: 0,
-    sumY: 0,
-  }));
-  let brier = 0;
-  let logLoss = 0;
-  predicted.forEach((p, i) => {
-    const y = outcomes[i] ? 1 : 0;
-    const bin = bins[Math.min(binCount - 1, Math.floor(p * binCount))]!;
-    bin.count++;
-    bin.sumP += p;
-    bin.sumY += y;
-    brier += (p - y) ** 2;
-    const q = Math.min(1 - 1e-12, Math.max(1e-12, p));
-    logLoss -= y * Math.log(q) + (1 - y) * Math.log(1 - q);
-  });
-  const n = predicted.length || 1;
-  const out = bins.map((b) => ({
-    lower: b.lower,
-    upper: b.upper,
-    count: b.count,
-    meanPredicted: b.count ? b.sumP / b.count : 0,
-    observedRate: b.count ? b.sumY / b.count : 0,
-  }));
-  const ece = out.reduce((s, b) => s + (b.count / n) * Math.abs(b.meanPredicted - b.observedRate), 0);
-  return { bins: out, brier: brier / n, ece, logLoss: logLoss / n, count: predicted.length };
 }

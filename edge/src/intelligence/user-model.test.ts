@@ -1,5 +1,5 @@
 import type { BehaviorEvent } from '@smart-onboarding/protocol';
-import { FEATURE_NAMES, FEATURE_SCHEMA } from '@smart-onboarding/sdk/features';
+import { FEATURE_NAMES, FEATURE_SCHEMA } from '@smart-onboarding/protocol/features';
 import { describe, expect, it } from 'vitest';
 import { analyzeUserProfile } from './persona';
 import { behaviourEvidence, emptyUserModel, MAX_PATTERNS, updateUserModel } from './user-model';

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { FEATURE_NAMES } from '@smart-onboarding/protocol/features';
 import * as ort from 'onnxruntime-web';
 import { MANIFEST_FILE, MODEL_FILE, type ShippedManifest } from '../pipeline/train-model';
 import {
@@ -20,7 +21,7 @@ import {
   scoreWithRules,
   tracePoints,
 } from '../scoring';
-import { DEFAULT_ALARM, FEATURE_NAMES, reasonsFrom } from '../sdk';
+import { DEFAULT_ALARM, reasonsFrom } from '../sdk';
 import { parseTrace, TraceError } from '../trace-io';
 import { userPath } from './user-path';
 

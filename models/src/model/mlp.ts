@@ -1,3 +1,5 @@
+import { sigmoid } from '@smart-onboarding/stats';
+
 /**
  * The struggle model: a one-hidden-layer perceptron over the SDK's feature vector. Inputs go through
  * `log1p` (counts and durations are heavy-tailed) and standardisation baked into the model, so the
@@ -34,10 +36,6 @@ export function standardise(
   for (let i = 0; i < p.inputs; i++)
     out[i] = (Math.log1p(Math.max(0, x[i] ?? 0)) - p.mean[i]!) * p.invStd[i]!;
   return out;
-}
-
-export function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
 }
 
 /**

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { FEATURE_NAMES, FEATURE_SCHEMA } from '@smart-onboarding/protocol/features';
 import * as ort from 'onnxruntime-web';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QUICK_CONFIG } from '../pipeline/config';
 import { simulateCorpus } from '../pipeline/corpus';
 import { MODEL_FILE } from '../pipeline/train-model';
-import { FEATURE_NAMES, FEATURE_SCHEMA } from '../sdk';
 import { forward, toFloat32 } from './mlp';
 import { exportOnnx } from './onnx-export';
 import { importOnnx } from './onnx-import';

@@ -1,4 +1,4 @@
-import { createRandom } from '../random';
+import { createRandom, sigmoid } from '@smart-onboarding/stats';
 import type { MlpParams } from './mlp';
 
 export interface TrainConfig {
@@ -109,7 +109,7 @@ export function trainMlp(
         }
         let logit = theta[3]![0]!;
         for (let j = 0; j < H; j++) if (pre[j]! > 0) logit += pre[j]! * w2[j]!;
-        const p = 1 / (1 + Math.exp(-logit));
+        const p = sigmoid(logit);
         const y = labels[r]!;
         lossSum += -(y * Math.log(Math.max(p, 1e-12)) + (1 - y) * Math.log(Math.max(1 - p, 1e-12)));
         const d = (p - y) / (end - start);

@@ -1,9 +1,10 @@
+import { WINDOW_MS } from '@smart-onboarding/protocol/features';
+import { type CalibrationReport, calibrationReport, prAuc, rocAuc } from '@smart-onboarding/stats';
 import type { BalabitSession } from '../balabit';
-import { calibration, prAuc, rocAuc } from '../eval/metrics';
 import { posthogRageClicks } from '../eval/posthog-rule';
 import { forward, type MlpParams } from '../model/mlp';
 import { alarmsOf, scoreWithModel, scoreWithRules, tracePoints } from '../scoring';
-import { type AlarmOptions, DEFAULT_ALARM, detectSignals, scoreSignals, WINDOW_MS } from '../sdk';
+import { type AlarmOptions, DEFAULT_ALARM, detectSignals, scoreSignals } from '../sdk';
 import { DEVICES } from '../simulator/persona';
 import { type EpisodeOutcome, episodeOutcome, sumOutcomes } from './alarm-tuning';
 import type { SimulatedSession } from './corpus';
@@ -39,7 +40,7 @@ export interface BalabitRow {
 
 export interface Evaluation {
   overall: AucPair;
-  calibration: ReturnType<typeof calibration>;
+  calibration: CalibrationReport;
   perDevice: (AucPair & { group: string })[];
   perView: (AucPair & { group: string })[];
   perPersona: (AucPair & { group: string })[];
@@ -133,7 +134,7 @@ export function evaluate(
   const personas = [...new Set(rows.map((r) => r.persona))].sort();
   const evaluation: Evaluation = {
     overall: pick(() => true),
-    calibration: calibration(
+    calibration: calibrationReport(
       rows.map((r) => r.model),
       rows.map((r) => r.label),
     ),

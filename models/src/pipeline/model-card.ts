@@ -1,4 +1,12 @@
-import { FEATURE_DOCS, FEATURE_NAMES, FEATURE_SCHEMA, HOP_MS, RULE_WEIGHTS, WINDOW_MS } from '../sdk';
+import {
+  FEATURE_DOCS,
+  FEATURE_NAMES,
+  FEATURE_SCHEMA,
+  HOP_MS,
+  WINDOW_MS,
+} from '@smart-onboarding/protocol/features';
+import { median } from '@smart-onboarding/stats';
+import { RULE_WEIGHTS } from '../sdk';
 import { HEALTHY_KINDS, STRUGGLE_KINDS } from '../simulator/episodes';
 import { HELD_OUT_PERSONA_IDS, PERSONAS } from '../simulator/persona';
 import type { PipelineConfig } from './config';
@@ -16,12 +24,6 @@ function aucRow(label: string, a: AucPair): string {
 
 const AUC_HEAD =
   '| group | windows | struggle windows | model ROC AUC | rules ROC AUC | model PR AUC | rules PR AUC |\n|---|---:|---:|---:|---:|---:|---:|';
-
-function median(xs: readonly number[]): number {
-  if (!xs.length) return Number.NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 /**
  * Renders `MODEL_CARD.md` from one pipeline run. Written by `pnpm train`, never by hand: every number
@@ -116,9 +118,9 @@ export function renderModelCard(input: {
     '',
     '| score bin | windows | mean score | share that is struggle |',
     '|---|---:|---:|---:|',
-    ...ev.calibration.table.map(
+    ...ev.calibration.bins.map(
       (c) =>
-        `| ${c.lo.toFixed(1)}-${c.hi.toFixed(1)} | ${c.count} | ${c.count ? f3(c.meanScore) : '-'} | ${c.count ? f3(c.positiveRate) : '-'} |`,
+        `| ${c.lower.toFixed(1)}-${c.upper.toFixed(1)} | ${c.count} | ${c.count ? f3(c.meanPredicted) : '-'} | ${c.count ? f3(c.observedRate) : '-'} |`,
     ),
     '',
     '## Breakdown per device and persona (bias check)',

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { FEATURE_NAMES, FEATURE_SCHEMA } from '@smart-onboarding/protocol/features';
 import { type MlpParams, toFloat32 } from '../model/mlp';
 import { exportOnnx } from '../model/onnx-export';
 import { trainMlp } from '../model/train';
 import { progress } from '../progress';
 import { alarmsOf, scoreWithModel, tracePoints } from '../scoring';
-import { type AlarmOptions, FEATURE_NAMES, FEATURE_SCHEMA } from '../sdk';
+import type { AlarmOptions } from '../sdk';
 import { alarmGrid, chooseAlarm, type EpisodeOutcome, episodeOutcome, sumOutcomes } from './alarm-tuning';
 import type { PipelineConfig } from './config';
 import type { Corpus, SimulatedSession } from './corpus';

@@ -1,6 +1,6 @@
 import type { BehaviorEventInput } from '@smart-onboarding/protocol';
+import { FEATURE_SCHEMA } from '@smart-onboarding/protocol/features';
 import type { SimulatedSession } from '../pipeline/corpus';
-import { FEATURE_SCHEMA } from '../sdk';
 
 const EPOCH = 1_790_000_000_000;
 

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { prAuc, rocAuc } from '../eval/metrics';
+import { FEATURE_COUNT, FEATURE_NAMES, FEATURE_SCHEMA } from '@smart-onboarding/protocol/features';
+import { prAuc, rocAuc } from '@smart-onboarding/stats';
 import { forward, toFloat32 } from '../model/mlp';
 import { exportOnnx } from '../model/onnx-export';
 import { trainMlp } from '../model/train';
 import type { PipelineConfig } from '../pipeline/config';
 import { MODEL_FILE, type ShippedManifest } from '../pipeline/train-model';
-import { type AlarmOptions, DEFAULT_ALARM, FEATURE_COUNT, FEATURE_NAMES, FEATURE_SCHEMA } from '../sdk';
+import { type AlarmOptions, DEFAULT_ALARM } from '../sdk';
 import { weakLabel } from './weak-labels';
 
 /** Sessions whose id hashes into the last fifth are held out to check the retrained model. */

@@ -1,5 +1,5 @@
+import { createRandom } from '@smart-onboarding/stats';
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../random';
 import { aimedMovement, fittsTime, minimumJerk } from './kinematics';
 import { motorProfile, PERSONAS } from './persona';
 

@@ -1,4 +1,4 @@
-import type { Random } from '../random';
+import type { RandomStream } from '@smart-onboarding/stats';
 import type { MotorProfile } from './persona';
 
 export interface Point {
@@ -31,7 +31,7 @@ export function fittsTime(motor: MotorProfile, d: number, w: number): number {
  * const { samples, end } = aimedMovement(rng, motor, { x: 0, y: 0 }, { x: 400, y: 300 }, 80);
  */
 export function aimedMovement(
-  rng: Random,
+  rng: RandomStream,
   motor: MotorProfile,
   from: Point,
   to: Point,

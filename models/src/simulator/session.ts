@@ -1,4 +1,4 @@
-import type { Random } from '../random';
+import type { RandomStream } from '@smart-onboarding/stats';
 import type { RawEvent, TargetInfo } from '../sdk';
 import { aimedMovement, fittsTime, type Point } from './kinematics';
 import type { MotorProfile, Persona } from './persona';
@@ -31,7 +31,7 @@ export class UserSession {
   private readonly order = new Map<RawEvent, number>();
 
   constructor(
-    readonly rng: Random,
+    readonly rng: RandomStream,
     readonly persona: Persona,
     readonly motor: MotorProfile,
     readonly pages: Page[],

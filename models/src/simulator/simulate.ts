@@ -1,4 +1,4 @@
-import { createRandom } from '../random';
+import { createRandom, type RandomStream } from '@smart-onboarding/stats';
 import type { RawEvent } from '../sdk';
 import { EPISODES, type EpisodeKind, HEALTHY_KINDS, isStruggle, STRUGGLE_KINDS } from './episodes';
 import { type MotorProfile, motorProfile, type Persona } from './persona';
@@ -65,7 +65,7 @@ export const DEFAULT_SCENARIO: TestScenario = { durationMs: 240_000, struggleRat
  * Each simulated user is a persona with their own small differences (motor skill, pace), on their own
  * hardware: pointer events arrive at 60 to 120 Hz on most machines, slower on busy or remote ones.
  */
-function individualise(motor: MotorProfile, rng: ReturnType<typeof createRandom>): MotorProfile {
+function individualise(motor: MotorProfile, rng: RandomStream): MotorProfile {
   const j = (v: number, spread = 0.15) => v * rng.logNormal(1, spread);
   return {
     ...motor,

@@ -1,4 +1,4 @@
-import type { Random } from '../random';
+import type { RandomStream } from '@smart-onboarding/stats';
 import type { TargetInfo } from '../sdk';
 
 /** A control or text block of a simulated page, in document coordinates. */
@@ -47,7 +47,7 @@ export function byKind(
  * Lays out the pages for a viewport: a nav bar, text, a form, buttons, a stepper and checkboxes, placed
  * with some randomness so no two users see pixel-identical pages. Small screens stack and scroll more.
  */
-export function buildPages(rng: Random, viewport: { w: number; h: number }): Page[] {
+export function buildPages(rng: RandomStream, viewport: { w: number; h: number }): Page[] {
   const narrow = viewport.w < 700;
   return PAGE_PATHS.map((path, p) => {
     const elements: UiElement[] = [];

@@ -1,4 +1,5 @@
 import type { InterventionKind, InterventionOutcome, InterventionRecord } from '@smart-onboarding/protocol';
+import { newcombeInterval, wilsonInterval } from '@smart-onboarding/stats';
 
 /** One intervention (shown or held out) and when the user next made progress after it, if they did. */
 export interface InterventionExposure {
@@ -29,25 +30,9 @@ export interface EffectivenessReport {
   byKind: Partial<Record<InterventionKind, { treated: Proportion; holdout: Proportion; uplift: number }>>;
 }
 
-const Z95 = 1.959963984540054;
-
+/** A share of exposures that progressed, with its 95 % Wilson interval. */
 export function wilson(progressed: number, n: number): Proportion {
-  if (n === 0) return { n, progressed, rate: 0, ci95: [0, 1] };
-  const p = progressed / n;
-  const denom = 1 + (Z95 * Z95) / n;
-  const centre = (p + (Z95 * Z95) / (2 * n)) / denom;
-  const half = (Z95 * Math.sqrt((p * (1 - p)) / n + (Z95 * Z95) / (4 * n * n))) / denom;
-  return { n, progressed, rate: p, ci95: [Math.max(0, centre - half), Math.min(1, centre + half)] };
-}
-
-/** Newcombe (1998), method 10: the difference of two proportions from their Wilson intervals. */
-export function differenceCi(a: Proportion, b: Proportion): [number, number] {
-  const d = a.rate - b.rate;
-  const [l1, u1] = a.ci95;
-  const [l2, u2] = b.ci95;
-  const lower = d - Math.sqrt((a.rate - l1) ** 2 + (u2 - b.rate) ** 2);
-  const upper = d + Math.sqrt((u1 - a.rate) ** 2 + (b.rate - l2) ** 2);
-  return [Math.max(-1, lower), Math.min(1, upper)];
+  return { n, progressed, rate: n === 0 ? 0 : progressed / n, ci95: wilsonInterval(progressed, n) };
 }
 
 function compare(exposures: readonly InterventionExposure[], windowMs: number) {
@@ -77,7 +62,7 @@ export function trackInterventionEffectiveness(
   return {
     windowMs,
     ...overall,
-    upliftCi95: differenceCi(overall.treated, overall.holdout),
+    upliftCi95: newcombeInterval(overall.treated, overall.holdout),
     byKind: Object.fromEntries(
       kinds.map((k) => [
         k,

@@ -1,6 +1,6 @@
 import { InterventionPlan, type InterventionRecord, type StruggleMetrics } from '@smart-onboarding/protocol';
+import { seededRandom } from '@smart-onboarding/stats';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../random';
 import { sampleFlow } from '../test-flow';
 import { DEFAULT_ENGINE_OPTIONS, interventionEngine, isHeldOut, triggerIntervention } from './engine';
 import type { InterventionContext } from './types';

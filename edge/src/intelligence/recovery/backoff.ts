@@ -1,4 +1,4 @@
-import type { Random } from '../random';
+import { fullJitterDelay, type Random } from '@smart-onboarding/stats';
 
 export interface BackoffOptions {
   /** Delay before the first retry, ms. */
@@ -12,9 +12,8 @@ export interface BackoffOptions {
 export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 200, maxMs: 10_000, factor: 2 };
 
 /**
- * Delay before retry number `attempt` (0 for the first retry): "full jitter" (uniform between 0 and the
- * exponential cap), which spreads a crowd of retrying clients best (AWS Architecture Blog, "Exponential
- * Backoff and Jitter"). A server's `retry-after` is a floor: never retry sooner than asked.
+ * Delay before retry number `attempt` (0 for the first retry): full jitter (`fullJitterDelay`, the one
+ * the SDK uses too), except that a server's `retry-after` is a floor: never retry sooner than asked.
  *
  * @example
  * backoffDelayMs(2, DEFAULT_BACKOFF, Math.random); // between 0 and 800 ms
@@ -26,12 +25,11 @@ export function backoffDelayMs(
   rng: Random,
   retryAfterMs?: number,
 ): number {
-  const cap = Math.min(options.maxMs, options.baseMs * options.factor ** Math.max(0, attempt));
   if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs) && retryAfterMs >= 0) {
     // A little jitter on top, so clients told the same retry-after do not return in lockstep.
-    return Math.min(options.maxMs, retryAfterMs + rng() * Math.min(options.baseMs, cap));
+    return Math.min(options.maxMs, retryAfterMs + rng() * Math.min(options.baseMs, options.maxMs));
   }
-  return Math.round(rng() * cap);
+  return fullJitterDelay(attempt, options, rng);
 }
 
 /**

@@ -1,5 +1,5 @@
+import { seededRandom } from '@smart-onboarding/stats';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../random';
 import { DEFAULT_RETRY, RetriesExhaustedError, retryWithBackoff, sleep } from './retry';
 
 class HttpError extends Error {

@@ -38,8 +38,9 @@ export const Signal = z
   .meta({ id: 'Signal' });
 
 /**
- * A fixed-length feature vector over one sliding window. The feature code lives in the SDK
- * (`@smart-onboarding/sdk/features`); `schema` names its version so the edge and training never mix vectors.
+ * A fixed-length feature vector over one sliding window. Its layout is `./features.ts` (`fw1`); the code
+ * that computes it lives in the SDK (`@smart-onboarding/sdk/features`). `schema` names the layout's
+ * version so the edge and training never mix vectors.
  */
 export const FeatureWindow = z
   .object({

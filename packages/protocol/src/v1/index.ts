@@ -2,6 +2,7 @@ export * from './analytics';
 export * from './api';
 export * from './behavior';
 export * from './common';
+export * from './features';
 export * from './flow';
 export * from './http';
 export * from './intervention';

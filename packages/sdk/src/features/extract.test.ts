@@ -1,7 +1,7 @@
+import { FEATURE_COUNT, type FeatureName } from '@smart-onboarding/protocol/features';
 import { describe, expect, it } from 'vitest';
 import type { RawEvent, TargetInfo } from '../capture/raw-event';
 import { extractFeatures, featureIndex } from './extract';
-import { FEATURE_COUNT, type FeatureName } from './schema';
 
 const button: TargetInfo = { selector: '#save', tag: 'button', kind: 'button', interactive: true };
 const plus: TargetInfo = {

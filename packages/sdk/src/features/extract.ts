@@ -1,5 +1,8 @@
+import { FEATURE_COUNT, FEATURE_NAMES, type FeatureName } from '@smart-onboarding/protocol/features';
 import type { RawEvent, RawEventOf, TargetInfo } from '../capture/raw-event';
-import { CLICK_RESPONSE_MS, FEATURE_COUNT, FEATURE_NAMES, type FeatureName } from './schema';
+
+/** How long after a click the page has to react before the click counts as unanswered (dead). */
+export const CLICK_RESPONSE_MS = 1000;
 
 const SLOT = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, i])) as Record<FeatureName, number>;
 

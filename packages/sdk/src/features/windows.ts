@@ -1,6 +1,6 @@
+import { HOP_MS, WINDOW_MS } from '@smart-onboarding/protocol/features';
 import type { RawEvent } from '../capture/raw-event';
 import { extractFeatures } from './extract';
-import { HOP_MS, WINDOW_MS } from './schema';
 
 /** One completed window: `[t0, t1)` on the capture clock, and its feature vector. */
 export interface ComputedWindow {

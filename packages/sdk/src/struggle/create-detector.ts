@@ -1,6 +1,6 @@
 import type { Signal, StruggleReason } from '@smart-onboarding/protocol';
+import { FEATURE_SCHEMA, HOP_MS, WINDOW_MS } from '@smart-onboarding/protocol/features';
 import type { RawEvent } from '../capture/raw-event';
-import { FEATURE_SCHEMA, HOP_MS, WINDOW_MS } from '../features/schema';
 import { createWindowStream } from '../features/windows';
 import { type AlarmGate, type AlarmOptions, createAlarmGate, DEFAULT_ALARM } from './alarm';
 import type { ScorerState, StruggleDetector, StruggleDetectorOptions } from './detector';

@@ -1,5 +1,5 @@
 import type { Signal, SignalType, StruggleReason } from '@smart-onboarding/protocol';
-import { WINDOW_MS } from '../features/schema';
+import { WINDOW_MS } from '@smart-onboarding/protocol/features';
 
 /**
  * How strongly one signal says "struggling", alone. Rage and error clicks are the clearest; hesitation and

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../src/intelligence/random';
-import { median, medianCi, medianDifferenceCi } from './stats';
+import { median, medianCi, medianDifferenceCi } from './median';
+import { seededRandom } from './random';
 
-describe('simulation statistics', () => {
+describe('median and its bootstrap intervals', () => {
   it.each([
     { xs: [], m: Number.NaN },
     { xs: [3], m: 3 },

@@ -1,17 +1,17 @@
 /**
- * Seeded randomness for the learning parts. Decisions take a `Random` instead of calling `Math.random`,
- * so tests and the simulation replay exactly, and a Durable Object can persist the seed it continues from.
+ * Seeded uniform numbers for decisions. Code that draws takes a `Random` instead of calling
+ * `Math.random`, so tests and simulations replay exactly, and a Durable Object can persist where it is.
  */
 
-/** A source of uniform numbers in [0, 1). */
+/** A source of uniform numbers in [0, 1). `Math.random` is one. */
 export type Random = () => number;
 
 /**
- * mulberry32: a tiny 32-bit generator, ample for sampling posteriors (not for cryptography).
+ * mulberry32: a tiny 32-bit generator, ample for sampling posteriors and fuzzing (not for cryptography).
  *
  * @example
  * const rng = seededRandom(42);
- * rng(); // 0.6011...
+ * rng(); // 0.6011037519201636
  */
 export function seededRandom(seed: number): Random {
   let a = seed >>> 0;

@@ -1,8 +1,6 @@
-import { differenceCi, type Proportion, wilson } from '../src/intelligence/intervention/effectiveness';
-import type { Random } from '../src/intelligence/random';
+import type { Random } from './random';
 
-export { differenceCi, type Proportion, wilson };
-
+/** The median (the mean of the two middle values for an even count); NaN for no values. */
 export function median(xs: readonly number[]): number {
   if (xs.length === 0) return Number.NaN;
   const s = [...xs].sort((a, b) => a - b);
@@ -10,19 +8,19 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** Percentile bootstrap 95% interval of the median (seeded, so a run is reproducible). */
+const resample = (xs: readonly number[], rng: Random) =>
+  Array.from({ length: xs.length }, () => xs[Math.floor(rng() * xs.length)]!);
+
+/** Percentile bootstrap 95 % interval of the median (seeded, so a run is reproducible). */
 export function medianCi(xs: readonly number[], rng: Random, resamples = 1000): [number, number] {
   if (xs.length === 0) return [Number.NaN, Number.NaN];
   const medians: number[] = [];
-  for (let r = 0; r < resamples; r++) {
-    const sample = Array.from({ length: xs.length }, () => xs[Math.floor(rng() * xs.length)]!);
-    medians.push(median(sample));
-  }
+  for (let r = 0; r < resamples; r++) medians.push(median(resample(xs, rng)));
   medians.sort((a, b) => a - b);
   return [medians[Math.floor(0.025 * resamples)]!, medians[Math.floor(0.975 * resamples) - 1]!];
 }
 
-/** Bootstrap 95% interval of the difference of two medians (b − a). */
+/** Percentile bootstrap 95 % interval of the difference of two medians (b − a). */
 export function medianDifferenceCi(
   a: readonly number[],
   b: readonly number[],
@@ -31,9 +29,7 @@ export function medianDifferenceCi(
 ): [number, number] {
   if (a.length === 0 || b.length === 0) return [Number.NaN, Number.NaN];
   const diffs: number[] = [];
-  const pick = (xs: readonly number[]) =>
-    Array.from({ length: xs.length }, () => xs[Math.floor(rng() * xs.length)]!);
-  for (let r = 0; r < resamples; r++) diffs.push(median(pick(b)) - median(pick(a)));
+  for (let r = 0; r < resamples; r++) diffs.push(median(resample(b, rng)) - median(resample(a, rng)));
   diffs.sort((x, y) => x - y);
   return [diffs[Math.floor(0.025 * resamples)]!, diffs[Math.floor(0.975 * resamples) - 1]!];
 }

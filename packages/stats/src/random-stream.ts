@@ -1,8 +1,10 @@
 /**
- * A seeded random source (sfc32, seeded through splitmix32): the simulator and training draw every random
- * number from one of these, so a seed reproduces a run bit for bit on any machine.
+ * A seeded random stream (sfc32, seeded through splitmix32) with the draws a simulation needs and
+ * independent forks: the model pipeline's simulator and training draw every random number from one of
+ * these, so a seed reproduces a run bit for bit on any machine. (Decisions that need only uniform numbers
+ * take the smaller `Random` of `./random`.)
  */
-export interface Random {
+export interface RandomStream {
   /** Uniform in [0, 1). */
   next(): number;
   /** Uniform in [min, max). */
@@ -16,7 +18,7 @@ export interface Random {
   chance(p: number): boolean;
   pick<T>(items: readonly T[]): T;
   /** A new independent stream derived from this one and a label. */
-  fork(label: string): Random;
+  fork(label: string): RandomStream;
 }
 
 function splitmix32(seed: number): () => number {
@@ -42,7 +44,7 @@ function hashLabel(label: string): number {
  * rng.normal(0, 1);
  * const sub = rng.fork('persona-3'); // same seed and label, same stream
  */
-export function createRandom(seed: number): Random {
+export function createRandom(seed: number): RandomStream {
   const init = splitmix32(seed);
   let a = init();
   let b = init();
@@ -59,7 +61,7 @@ export function createRandom(seed: number): Random {
   };
   for (let i = 0; i < 12; i++) u32();
   let spare: number | undefined;
-  const rng: Random = {
+  const rng: RandomStream = {
     next: () => u32() / 4294967296,
     uniform: (min, max) => min + (max - min) * rng.next(),
     int: (min, max) => min + Math.floor(rng.next() * (max - min + 1)),

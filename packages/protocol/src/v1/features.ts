@@ -1,10 +1,14 @@
 /**
- * The feature vector: its version, its window, and what each slot means. Training (`models/`) and the
- * on-device model read the same slots in the same order, so a change here is a new `FEATURE_SCHEMA`
- * and a retrained model: never reorder or redefine a slot under the same schema name.
+ * The feature vector's schema: its version, its window, and what each slot means, in order. It is part of
+ * the wire format (a `FeatureWindow` carries these values), so it lives here and every side imports it:
+ * the SDK computes the vector (`@smart-onboarding/sdk/features`), the edge reads slots by name, and
+ * training (`models/`) and the on-device model read the same slots in the same order. A change here is a
+ * new `FEATURE_SCHEMA` and a retrained model: never reorder or redefine a slot under the same schema name.
  *
  * Every value is a non-negative number in plain units (counts, pixels, milliseconds, fractions); the
  * model applies its own `log1p` and standardisation, so the vector stays readable when it reaches the edge.
+ *
+ * Plain constants, no zod: browser code imports this file (`@smart-onboarding/protocol/features`).
  */
 
 /** Names the layout below; sent with every window (`FeatureWindow.schema`) so the edge and training never mix vectors. */
@@ -14,9 +18,6 @@ export const FEATURE_SCHEMA = 'fw1' as const;
 export const WINDOW_MS = 6000;
 /** A window ends every `HOP_MS` on the capture clock (boundaries at multiples of the hop). */
 export const HOP_MS = 1000;
-
-/** How long after a click the page has to react before the click counts as unanswered (dead). */
-export const CLICK_RESPONSE_MS = 1000;
 
 /**
  * The slots, in order, each with what it measures. Pointer paths count mouse and pen only (touch has no
