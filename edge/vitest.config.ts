@@ -42,12 +42,15 @@ export default defineProject(async () => {
     test: {
       name: 'edge',
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-      // The intelligence modules have their own project (vitest.intel.config.ts, `edge-intel`).
+      // The pure core and the outbound adapters have their own project (vitest.intel.config.ts, `edge-intel`).
       exclude: [
         '**/*.node.test.ts',
         'src/intelligence/**',
-        'src/ai/**',
+        'src/learning/**',
+        'src/resilience/**',
+        'src/help/**',
         'src/escalation/**',
+        'src/adapters/azure-openai/**',
         'test/azure/**',
       ],
       setupFiles: ['./test/apply-migrations.ts'],

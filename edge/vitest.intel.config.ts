@@ -3,7 +3,8 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineProject } from 'vitest/config';
 
 /**
- * The intelligence tests (pure core, Azure OpenAI adapter, escalation, simulation) inside workerd. A
+ * The intelligence tests (pure core, learning, resilience, help and its Azure OpenAI adapter, escalation,
+ * simulation) inside workerd. A
  * globalSetup in Node starts the Azure OpenAI stand-in and a webhook receiver; tests reach them over real
  * HTTP, with the URLs handed over by `inject()`. D1 has the edge's own migrations applied.
  *
@@ -28,8 +29,11 @@ export default defineProject(async () => {
       name: 'edge-intel',
       include: [
         'src/intelligence/**/*.test.ts',
-        'src/ai/**/*.test.ts',
+        'src/learning/**/*.test.ts',
+        'src/resilience/**/*.test.ts',
+        'src/help/**/*.test.ts',
         'src/escalation/**/*.test.ts',
+        'src/adapters/azure-openai/**/*.test.ts',
         'test/azure/**/*.test.ts',
         'simulate/**/*.test.ts',
       ],

@@ -1,15 +1,15 @@
 import { FlowDefinition, type StruggleMetrics } from '@smart-onboarding/protocol';
 import { seededRandom } from '@smart-onboarding/stats';
-import { helpCacheKey } from '../src/ai/help-cache';
-import { topK } from '../src/ai/retrieval';
-import { scrubPersonalData } from '../src/ai/scrub';
 import demoFlow from '../src/dev/demo-flow.json' with { type: 'json' };
+import { helpCacheKey } from '../src/help/help-cache';
+import { topK } from '../src/help/retrieval';
+import { scrubPersonalData } from '../src/help/scrub';
 import { triggerIntervention } from '../src/intelligence/intervention/engine';
 import { predictOptimalPath } from '../src/intelligence/learning-path';
-import { chooseNextStep } from '../src/intelligence/path-optimizer';
 import { analyzeUserProfile } from '../src/intelligence/persona';
 import { predictSuccess, trainSuccessModel } from '../src/intelligence/success-model';
 import { emptyUserModel, updateUserModel } from '../src/intelligence/user-model';
+import { chooseNextStep } from '../src/learning/path-optimizer';
 import { inProcessBackend } from './in-process-backend';
 import { runArm } from './simulation';
 

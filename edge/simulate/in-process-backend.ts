@@ -7,11 +7,6 @@ import {
   UserProfile,
 } from '@smart-onboarding/protocol';
 import type { Random } from '@smart-onboarding/stats';
-import {
-  emptyFlowLearning,
-  type FlowLearningState,
-  learnFromJourney,
-} from '../src/intelligence/flow-learning';
 import { DEFAULT_ENGINE_OPTIONS, interventionEngine } from '../src/intelligence/intervention/engine';
 import type { InterventionPolicy } from '../src/intelligence/intervention/types';
 import {
@@ -23,11 +18,12 @@ import {
   takeSnapshot,
 } from '../src/intelligence/journey-intelligence';
 import type { NextStepDecision, NextStepPolicy } from '../src/intelligence/next-step-types';
-import { type DecisionRecord, pathOptimizerPolicy } from '../src/intelligence/path-optimizer';
 import type { PersonaProfile } from '../src/intelligence/persona';
 import { fallbackToAdaptiveOnboarding } from '../src/intelligence/recovery/adaptive-fallback';
 import { hintOnCurrentStep } from '../src/journey/intervention-policy';
 import { ruleBasedNextStep } from '../src/journey/next-step-policy';
+import { emptyFlowLearning, type FlowLearningState, learnFromJourney } from '../src/learning/flow-learning';
+import { type DecisionRecord, pathOptimizerPolicy } from '../src/learning/path-optimizer';
 import type { SimBackend, SimDecision } from './backend';
 
 interface UserJourney {

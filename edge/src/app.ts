@@ -1,12 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { CREDENTIALS, PROTOCOL_VERSION } from '@smart-onboarding/protocol';
-import { bodyLimit } from 'hono/body-limit';
 import { ensureDemoSeeded } from './dev/seed';
-import type { AppEnv } from './env';
-import { browserCors } from './http/cors';
-import { ApiError, errorResponse, handleError } from './http/errors';
+import type { AppEnv } from './http/app-env';
+import { errorResponse, handleError } from './http/errors';
 import { registerProtocolComponents } from './http/protocol-components';
 import { validationHook } from './http/validation';
+import { limitBody } from './middleware/body-limit/body-limit';
+import { browserCors } from './middleware/cors/cors';
+import { provideServices } from './middleware/services/provide-services';
 import { effectivenessRoutes } from './routes/effectiveness';
 import { eventRoutes } from './routes/events';
 import { flowRoutes } from './routes/flows';
@@ -36,23 +37,14 @@ export function createApp() {
   app.notFound((c) => errorResponse(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`));
 
   app.use('*', browserCors);
+  app.use('*', provideServices);
   app.use('/v1/*', async (c, next) => {
-    await ensureDemoSeeded(c.env);
+    await ensureDemoSeeded(c.var.services);
     await next();
   });
-  app.use('/v1/*', async (c, next) => {
-    if (c.req.path === '/v1/events') return next();
-    return bodyLimit({
-      maxSize: JSON_BODY_MAX_BYTES,
-      onError: () => {
-        throw new ApiError(
-          413,
-          'payload_too_large',
-          `request bodies are limited to ${JSON_BODY_MAX_BYTES} bytes`,
-        );
-      },
-    })(c, next);
-  });
+  const jsonBodyLimit = limitBody(JSON_BODY_MAX_BYTES, 'request bodies');
+  // Event batches have their own, smaller limit (routes/events.ts).
+  app.use('/v1/*', (c, next) => (c.req.path === '/v1/events' ? next() : jsonBodyLimit(c, next)));
 
   app.route('/', healthRoutes);
   app.route('/', journeyRoutes);

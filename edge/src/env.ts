@@ -1,14 +1,21 @@
-import type { EventQueueMessage } from './events/queue-message';
-import type { JourneyObject } from './journey/journey-object';
-import type { FlowLearnerObject } from './learning/flow-learner-object';
+import type { AzureOpenAIEnv } from './adapters/azure-openai/azure-config';
+import type { EventQueueMessage } from './adapters/queues/queue-message';
+import type { UpstashEnv } from './adapters/upstash/hot-cache';
+import type { EscalationWebhookEnv } from './escalation/config';
+import type { JourneyRpc } from './journey/journey-rpc';
+import type { FlowLearnerRpc } from './learning/flow-learner-rpc';
 
-/** The bindings this Worker is deployed with (see wrangler.jsonc and README.md). */
-export interface Env {
+/**
+ * The bindings this Worker is deployed with (see wrangler.jsonc and README.md). The Durable Objects are
+ * named by their RPC contracts, not their classes, so nothing here depends on the objects' code. Only
+ * `services.ts` reads these to build dependencies; everything else is handed what it needs.
+ */
+export interface Env extends AzureOpenAIEnv, EscalationWebhookEnv, UpstashEnv {
   DB: D1Database;
   /** One journey Durable Object per (tenant, user). */
-  JOURNEY: DurableObjectNamespace<JourneyObject>;
+  JOURNEY: DurableObjectNamespace<JourneyRpc>;
   /** One learner per (tenant, flow): the path optimizer's posteriors, the success and time models. */
-  FLOW_LEARNER: DurableObjectNamespace<FlowLearnerObject>;
+  FLOW_LEARNER: DurableObjectNamespace<FlowLearnerRpc>;
   /** The behavioural event stream; its consumer writes engagement aggregates to D1. */
   EVENTS: Queue<EventQueueMessage>;
   /** Where poison messages go, so they are kept for a person instead of retried forever. */
@@ -21,31 +28,9 @@ export interface Env {
   USER_RATE_LIMITER: RateLimit;
   /** `development` seeds the demo tenant and allows local origins for it. */
   ENVIRONMENT: string;
-  /** Optional Upstash Redis (REST) for hot reads; unset means no cache. */
-  UPSTASH_REDIS_REST_URL?: string;
-  UPSTASH_REDIS_REST_TOKEN?: string;
-  /** Optional Azure OpenAI for generated help (see README.md); unset means authored help, saying so. */
-  AZURE_OPENAI_ENDPOINT?: string;
-  AZURE_OPENAI_API_KEY?: string;
-  AZURE_OPENAI_CHAT_DEPLOYMENT?: string;
-  AZURE_OPENAI_EMBEDDING_DEPLOYMENT?: string;
-  AZURE_OPENAI_API_VERSION?: string;
-  AZURE_OPENAI_TIMEOUT_MS?: string;
-  /** Optional help-desk webhook for human escalation; unset means tickets are stored and a person is not offered. */
-  ESCALATION_WEBHOOK_URL?: string;
-  ESCALATION_WEBHOOK_SECRET?: string;
-  ESCALATION_WEBHOOK_FORMAT?: string;
   /**
    * Development only (ignored unless ENVIRONMENT is development): the intervention cooldown in ms, so a
    * simulation that compresses minutes into milliseconds is not silenced by the 30 s cooldown.
    */
   DEV_INTERVENTION_COOLDOWN_MS?: string;
-}
-
-/** Hono's generic environment for this app. */
-export interface AppEnv {
-  Bindings: Env;
-  Variables: {
-    caller: import('./auth/caller').Caller;
-  };
 }

@@ -1,9 +1,16 @@
+// First, before any protocol schema exists: zod 4 copies methods onto each schema as it is made, so
+// `.openapi()` (which the OpenAPI document needs on every protocol schema) must be added to zod before.
+import '@hono/zod-openapi';
+import {
+  pruneProcessedEvents,
+  pruneTrainingEvents,
+  TRAINING_EVENTS_TTL_MS,
+} from './adapters/d1/queries/engagement';
+import { consumeDeadLetters, consumeEvents } from './adapters/queues/consumer';
 import { createApp } from './app';
-import { database } from './db/client';
-import { pruneProcessedEvents, pruneTrainingEvents, TRAINING_EVENTS_TTL_MS } from './db/queries/engagement';
 import type { Env } from './env';
-import { consumeDeadLetters, consumeEvents } from './events/consumer';
-import { SEEN_EVENTS_TTL_MS } from './journey/journey-object';
+import { SEEN_EVENTS_TTL_MS } from './journey/ingestion';
+import { servicesFor } from './services';
 
 export { JourneyObject } from './journey/journey-object';
 export { FlowLearnerObject } from './learning/flow-learner-object';
@@ -14,8 +21,8 @@ export default {
   fetch: app.fetch,
   /** The event queue and its dead-letter queue (named `*-dlq`) are consumed here. */
   async queue(batch, env) {
-    if (batch.queue.endsWith('-dlq')) await consumeDeadLetters(batch, env);
-    else await consumeEvents(batch, env);
+    if (batch.queue.endsWith('-dlq')) await consumeDeadLetters(batch, servicesFor(env));
+    else await consumeEvents(batch, servicesFor(env));
   },
   /**
    * Daily upkeep (wrangler.jsonc `triggers`): forgets counted event ids a day after journey objects stop
@@ -23,7 +30,7 @@ export default {
    * than 90 days.
    */
   async scheduled(controller, env) {
-    const db = database(env.DB);
+    const { db } = servicesFor(env);
     await pruneProcessedEvents(db, controller.scheduledTime - SEEN_EVENTS_TTL_MS - 86_400_000);
     await pruneTrainingEvents(db, controller.scheduledTime - TRAINING_EVENTS_TTL_MS);
   },

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { clearKeyCache } from '../src/auth/authenticate';
-import { database } from '../src/db/client';
-import { revokeApiKey } from '../src/db/queries/tenants';
+import { database } from '../src/adapters/d1/client';
+import { revokeApiKey } from '../src/adapters/d1/queries/tenants';
+import { clearKeyCache } from '../src/middleware/auth/require-key';
 import { api, DEMO, freshTenant, hashFor, json, serverHeaders, uniqueUser } from './helpers';
 
 const code = async (res: Response) => (await json<{ error: { code: string } }>(res)).error.code;

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { database } from '../src/db/client';
-import { interventions, stepCompletions } from '../src/db/schema';
+import { database } from '../src/adapters/d1/client';
+import { interventions, stepCompletions } from '../src/adapters/d1/schema';
 import { api, freshTenant, json } from './helpers';
 
 const MIN = 60_000;

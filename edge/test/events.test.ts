@@ -2,9 +2,10 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from 'clou
 import { env } from 'cloudflare:workers';
 import { EVENT_BATCH_MAX_BYTES, EventBatchAccepted } from '@smart-onboarding/protocol';
 import { describe, expect, it } from 'vitest';
-import { database } from '../src/db/client';
-import { engagementOf, listDeadLetters } from '../src/db/queries/engagement';
-import { consumeEvents } from '../src/events/consumer';
+import { database } from '../src/adapters/d1/client';
+import { engagementOf, listDeadLetters } from '../src/adapters/d1/queries/engagement';
+import { consumeEvents } from '../src/adapters/queues/consumer';
+import { servicesFor } from '../src/services';
 import { api, browserHeaders, DEMO, eventId, eventually, hashFor, json, uniqueUser } from './helpers';
 
 function batch(count: number, over: Record<string, unknown> = {}) {
@@ -188,10 +189,10 @@ describe('the event queue consumer', () => {
     ]);
     const ctx = createExecutionContext();
     let calls = 0;
-    await consumeEvents(messages, env, async (db, m) => {
+    await consumeEvents(messages, servicesFor(env), async (db, m) => {
       calls++;
       if (m.events.length === 1) throw new Error('D1 is having a moment');
-      const { addEngagement } = await import('../src/db/queries/engagement');
+      const { addEngagement } = await import('../src/adapters/d1/queries/engagement');
       return addEngagement(db, m.tenantId, m.userId, m.events);
     });
     const result = await getQueueResult(messages, ctx);
@@ -209,7 +210,7 @@ describe('the event queue consumer', () => {
       { id: 'bad-1', timestamp: new Date(), attempts: 1, body: { marker } },
     ]);
     const ctx = createExecutionContext();
-    await consumeEvents(messages, env);
+    await consumeEvents(messages, servicesFor(env));
     const result = await getQueueResult(messages, ctx);
     expect(result.explicitAcks).toEqual(['bad-1']);
     expect(result.retryMessages).toEqual([]);
@@ -225,7 +226,7 @@ describe('daily upkeep', () => {
   it('prunes counted event ids older than any retry could be', async () => {
     const { createScheduledController } = await import('cloudflare:test');
     const { default: worker } = await import('../src/index');
-    const { addEngagement } = await import('../src/db/queries/engagement');
+    const { addEngagement } = await import('../src/adapters/d1/queries/engagement');
     const db = database(env.DB);
     const old = batch(1).events;
     const recent = batch(1).events;

@@ -2,8 +2,8 @@ import { env } from 'cloudflare:workers';
 import type { HelpArticle } from '@smart-onboarding/protocol';
 import { describe, expect, it } from 'vitest';
 import exampleArticles from '../../examples/creator-studio/public/help-articles.json';
-import { database } from '../src/db/client';
-import { listHelpArticles } from '../src/db/queries/help';
+import { database } from '../src/adapters/d1/client';
+import { listHelpArticles } from '../src/adapters/d1/queries/help';
 import demoArticles from '../src/dev/demo-help-articles.json';
 import { api, DEMO, freshTenant, json } from './helpers';
 

@@ -1,8 +1,9 @@
 import { env, exports } from 'cloudflare:workers';
+import { database } from '../src/adapters/d1/client';
+import { addApiKey, ensureTenant } from '../src/adapters/d1/queries/tenants';
 import { userHash } from '../src/auth/identity';
-import { database } from '../src/db/client';
-import { addApiKey, ensureTenant } from '../src/db/queries/tenants';
 import { DEMO_TENANT } from '../src/dev/seed';
+import { DEFAULT_ENGINE_OPTIONS, isHeldOut } from '../src/intelligence/intervention/engine';
 
 export const BASE = 'http://edge.test';
 export const DEMO = DEMO_TENANT;
@@ -20,6 +21,18 @@ let counter = 0;
 /** A user id no other test uses. */
 export function uniqueUser(prefix = 'user') {
   return `${prefix}-${Date.now().toString(36)}-${(++counter).toString(36)}`;
+}
+
+/**
+ * A user id no other test uses whose intervention holdout membership is known: one in ten users is held
+ * out (plans recorded, never shown or followed up) by a stable hash of the id, so a test that expects help
+ * on screen, or expects none, picks its user by that hash instead of by chance.
+ */
+export function uniqueUserIn(group: 'treated' | 'holdout', prefix = 'user') {
+  for (;;) {
+    const user = uniqueUser(prefix);
+    if (isHeldOut(user, DEFAULT_ENGINE_OPTIONS) === (group === 'holdout')) return user;
+  }
 }
 
 /** Headers of a browser call for `userId` with the demo publishable key and a correct user hash. */

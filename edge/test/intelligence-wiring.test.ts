@@ -1,11 +1,11 @@
-import { runInDurableObject } from 'cloudflare:test';
+import { runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { FlowDefinition, type FlowVersion, type StruggleMetrics } from '@smart-onboarding/protocol';
 import { describe, expect, it } from 'vitest';
 import demoFlow from '../src/dev/demo-flow.json' with { type: 'json' };
-import { journeyObjectName } from '../src/journey/journey-object';
-import { flowLearnerName } from '../src/learning/flow-learner-object';
+import { flowLearnerName } from '../src/learning/flow-learner-rpc';
 import { DEMO, uniqueUser } from './helpers';
+import { editStoredJourney, journeyStubOf, readStoredJourney } from './journey-storage';
 
 /** Each test gets its own flow id, so its flow learner starts empty whatever ran before. */
 function freshFlow(): FlowVersion {
@@ -13,8 +13,7 @@ function freshFlow(): FlowVersion {
   return { flow, version: 1, createdAt: Date.now() };
 }
 const owner = (userId: string) => ({ tenantId: DEMO.tenantId, userId });
-const journeyOf = (userId: string) =>
-  env.JOURNEY.get(env.JOURNEY.idFromName(journeyObjectName(owner(userId))));
+const journeyOf = (userId: string) => journeyStubOf(userId);
 const learnerOf = (flowId: string) =>
   env.FLOW_LEARNER.get(env.FLOW_LEARNER.idFromName(flowLearnerName(DEMO.tenantId, flowId)));
 
@@ -141,12 +140,7 @@ describe('the smart arm wired into the journey object', () => {
     await journeyOf(user).initializeUserJourney(owner(user), flow, {});
     await walk(user);
     // The learner already has this journey; the alarm re-sends it as if the first send had failed.
-    await runInDurableObject(journeyOf(user), async (instance) => {
-      const o = instance as unknown as {
-        read(key: string): unknown;
-        write(key: string, value: unknown): void;
-      };
-      const journey = o.read('journey') as { id: string };
+    await editStoredJourney(journeyOf(user), (store) => {
       const outcome = {
         completed: true,
         decisions: [],
@@ -155,10 +149,10 @@ describe('the smart arm wired into the journey object', () => {
         timeToValueSec: 1,
         expectedSec: 10,
       };
-      o.write('pending_outcome', { journeyId: journey.id, flowId: flow.flow.id, outcome });
-      await instance.alarm();
-      expect(o.read('pending_outcome')).toBeNull();
+      store.set('pendingOutcome', { journeyId: store.get('journey')!.id, flowId: flow.flow.id, outcome });
     });
+    expect(await runDurableObjectAlarm(journeyOf(user))).toBe(true);
+    expect(await readStoredJourney(journeyOf(user), (store) => store.get('pendingOutcome'))).toBeNull();
     const learned = await learnerOf(flow.flow.id).snapshot();
     expect(learned.journeys.completed).toBe(1);
   });

@@ -9,8 +9,8 @@ import {
   UserExportResponse,
 } from '@smart-onboarding/protocol';
 import { describe, expect, it } from 'vitest';
-import { database } from '../src/db/client';
-import { listAudit } from '../src/db/queries/audit';
+import { database } from '../src/adapters/d1/client';
+import { listAudit } from '../src/adapters/d1/queries/audit';
 import { api, browserHeaders, DEMO, eventId, eventually, json, serverHeaders, uniqueUser } from './helpers';
 
 const post = async (path: string, userId: string, body?: unknown) =>

@@ -2,9 +2,9 @@ import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { database } from '../src/db/client';
-import { journeySummaries, stepCompletions } from '../src/db/schema';
-import { journeyObjectName } from '../src/journey/journey-object';
+import { database } from '../src/adapters/d1/client';
+import { journeySummaries, stepCompletions } from '../src/adapters/d1/schema';
+import { journeyObjectName } from '../src/journey/owner';
 import { api, browserHeaders, DEMO, eventually, uniqueUser } from './helpers';
 
 const owner = (userId: string) => ({ tenantId: DEMO.tenantId, userId });

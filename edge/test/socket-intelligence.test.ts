@@ -3,11 +3,11 @@ import { env } from 'cloudflare:workers';
 import type { EscalationTicket, ServerMessage } from '@smart-onboarding/protocol';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { database } from '../src/db/client';
-import { escalations } from '../src/db/schema';
-import type { PendingEscalation } from '../src/journey/escalation-retry';
-import { journeyObjectName } from '../src/journey/journey-object';
-import { api, browserHeaders, DEMO, eventually, uniqueUser } from './helpers';
+import { database } from '../src/adapters/d1/client';
+import { escalations } from '../src/adapters/d1/schema';
+import { journeyObjectName } from '../src/journey/owner';
+import { api, browserHeaders, DEMO, eventually, uniqueUserIn } from './helpers';
+import { editStoredJourney, readStoredJourney } from './journey-storage';
 import { open, type TestSocket } from './test-socket';
 
 const stubOf = (user: string) =>
@@ -48,7 +48,7 @@ async function until<T extends ServerMessage['type']>(socket: TestSocket, type: 
 
 describe('interventions in the smart arm over the WebSocket', () => {
   it('streams help after an ai_help plan, authored when Azure OpenAI fails, and saying so', async () => {
-    const user = uniqueUser('aihelp');
+    const user = uniqueUserIn('treated', 'aihelp');
     await initializeSmart(user);
     const socket = await open(user);
     try {
@@ -65,7 +65,7 @@ describe('interventions in the smart arm over the WebSocket', () => {
   });
 
   it('escalates a human plan: the ticket is stored, kept pending while the webhook fails, and retried by the alarm', async () => {
-    const user = uniqueUser('human');
+    const user = uniqueUserIn('treated', 'human');
     await initializeSmart(user);
     const socket = await open(user);
     try {
@@ -90,18 +90,16 @@ describe('interventions in the smart arm over the WebSocket', () => {
       expect((row.ticket as EscalationTicket).summary.length).toBeGreaterThan(0);
 
       const stub = stubOf(user);
-      const pending = await eventually(() =>
-        runInDurableObject(stub, async (instance) => {
-          const o = instance as unknown as { read(k: string): unknown; write(k: string, v: unknown): void };
-          const list = (o.read('escalations') as PendingEscalation[] | null) ?? [];
-          if (list.length === 0) return null;
-          // Due now, so the alarm retries it.
-          o.write(
-            'escalations',
-            list.map((p) => ({ ...p, retryAt: Date.now() - 1 })),
-          );
-          return list;
-        }),
+      const pending = await eventually(async () => {
+        const list = await readStoredJourney(stub, (store) => store.get('escalations'));
+        return list.length > 0 ? list : null;
+      });
+      // Due now, so the alarm retries it.
+      await editStoredJourney(stub, (store) =>
+        store.set(
+          'escalations',
+          store.get('escalations').map((p) => ({ ...p, retryAt: Date.now() - 1 })),
+        ),
       );
       expect(pending[0]?.ticket.id).toBe(message.plan.id);
       expect(await runDurableObjectAlarm(stub)).toBe(true);
@@ -111,10 +109,31 @@ describe('interventions in the smart arm over the WebSocket', () => {
     } finally {
       socket.close();
     }
+  }, 25_000);
+
+  it('records the same plan for a held-out user, marked holdout, and shows or streams nothing', async () => {
+    const user = uniqueUserIn('holdout', 'held');
+    await initializeSmart(user);
+    const socket = await open(user);
+    try {
+      socket.send(struggle('error_click'));
+      const { message } = await until(socket, 'intervention');
+      expect(message.plan).toMatchObject({ kind: 'ai_help', holdout: true, stepId: 'create-profile' });
+      expect(message.plan.reason).toContain('holdout: recorded, not shown');
+      // No help follows a held-out plan: that is what makes the holdout a control group.
+      await expect(socket.next(1000)).rejects.toThrow('no message in time');
+      const journey = await api(`/v1/journeys/${user}`, { headers: await browserHeaders(user) });
+      const { interventions } = (
+        (await journey.json()) as { journey: { interventions: { holdout: boolean }[] } }
+      ).journey;
+      expect(interventions).toEqual([expect.objectContaining({ holdout: true })]);
+    } finally {
+      socket.close();
+    }
   });
 
   it('pushes help to a user stalled on a step, from the alarm that watches while a tab is open (monitorUserProgress)', async () => {
-    const user = uniqueUser('stalled');
+    const user = uniqueUserIn('treated', 'stalled');
     await initializeSmart(user);
     const socket = await open(user);
     try {
@@ -125,11 +144,9 @@ describe('interventions in the smart arm over the WebSocket', () => {
       expect(await runDurableObjectAlarm(stub)).toBe(true);
       await expect(socket.next(300)).rejects.toThrow('no message in time');
       // Ten minutes on a 60-second step, while still active in the tab.
-      await runInDurableObject(stub, async (instance) => {
-        const o = instance as unknown as { read(k: string): unknown; write(k: string, v: unknown): void };
-        const journey = o.read('journey') as { currentStepSince: number };
-        o.write('journey', { ...journey, currentStepSince: Date.now() - 10 * 60_000 });
-        o.write('last_activity', Date.now());
+      await editStoredJourney(stub, (store) => {
+        store.set('journey', { ...store.get('journey')!, currentStepSince: Date.now() - 10 * 60_000 });
+        store.set('lastActivityAt', Date.now());
       });
       expect(await runDurableObjectAlarm(stub)).toBe(true);
       const { message } = await until(socket, 'intervention');

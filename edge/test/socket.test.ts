@@ -1,7 +1,7 @@
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { journeyObjectName } from '../src/journey/journey-object';
+import { journeyObjectName } from '../src/journey/owner';
 import { api, browserHeaders, DEMO, eventId, hashFor, json, uniqueUser } from './helpers';
 import { open } from './test-socket';
 

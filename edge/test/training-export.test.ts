@@ -3,7 +3,7 @@ import { BehaviorEvent } from '@smart-onboarding/protocol';
 import { describe, expect, it } from 'vitest';
 // The reader of `pnpm train --from-export` (models/), pure: the export must be what it accepts.
 import { weakLabel } from '../../models/src/production/weak-labels';
-import { database } from '../src/db/client';
+import { database } from '../src/adapters/d1/client';
 import { api, eventually, freshTenant, json } from './helpers';
 
 const FEATURES = 38;
@@ -115,7 +115,7 @@ describe('GET /v1/training/export', () => {
   it('keeps training events for 90 days (the daily cron forgets older ones)', async () => {
     const { createScheduledController } = await import('cloudflare:test');
     const { default: worker } = await import('../src/index');
-    const { addEngagement } = await import('../src/db/queries/engagement');
+    const { addEngagement } = await import('../src/adapters/d1/queries/engagement');
     const tenant = await freshTenant();
     const now = Date.now();
     const day = 86_400_000;
@@ -142,7 +142,7 @@ describe('GET /v1/training/export', () => {
   });
 
   it("belongs to the user: in the user's data export, and forgotten with the user", async () => {
-    const { addEngagement } = await import('../src/db/queries/engagement');
+    const { addEngagement } = await import('../src/adapters/d1/queries/engagement');
     const { UserExportResponse } = await import('@smart-onboarding/protocol');
     const tenant = await freshTenant();
     const headers = { authorization: `Bearer ${tenant.secretKey}` };

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import type { BehaviorEvent } from '@smart-onboarding/protocol';
 import { describe, expect, it } from 'vitest';
-import { database } from '../db/client';
-import { addEngagement } from '../db/queries/engagement';
+import { database } from '../adapters/d1/client';
+import { addEngagement } from '../adapters/d1/queries/engagement';
 import { behavioralAnalyticsService } from './service';
 
 const NOW = Date.parse('2026-11-24T12:00:00Z');

@@ -1,6 +1,6 @@
 import type { BehaviorEvent, EngagementDay } from '@smart-onboarding/protocol';
-import type { Database } from '../db/client';
-import { engagementOf } from '../db/queries/engagement';
+import type { Database } from '../adapters/d1/client';
+import { engagementOf } from '../adapters/d1/queries/engagement';
 import { generateBehavioralInsights } from './behavioral-insights';
 import { analyzeEngagementPatterns } from './engagement-patterns';
 import { calculateEngagementScore } from './engagement-score';

@@ -1,4 +1,5 @@
-import { base64Url, toHex } from './keys';
+import { base64Url } from '../crypto/encoding';
+import { hmacSha256Hex, verifyHmacSha256Hex } from '../crypto/hmac';
 
 /**
  * User identity proofs (the Intercom pattern): the tenant's server computes
@@ -8,20 +9,6 @@ import { base64Url, toHex } from './keys';
  */
 
 const ANON_PREFIX = 'anon_';
-const encoder = new TextEncoder();
-
-function hmacKey(secret: string, usage: 'sign' | 'verify') {
-  return crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    usage,
-  ]);
-}
-
-function fromHex(hex: string): Uint8Array | null {
-  if (hex.length !== 64 || !/^[0-9a-fA-F]+$/.test(hex)) return null;
-  const out = new Uint8Array(32);
-  for (let i = 0; i < 32; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
-}
 
 /** True for ids the edge issued to anonymous visitors. */
 export function isAnonymousId(userId: string): boolean {
@@ -39,16 +26,12 @@ function signedMessage(userId: string): string {
  * const hash = await userHash('demo-identity-secret', 'user-42'); // pass to SmartOnboarding.init({ user: { id, hash } })
  */
 export async function userHash(identitySecret: string, userId: string): Promise<string> {
-  const key = await hmacKey(identitySecret, 'sign');
-  return toHex(await crypto.subtle.sign('HMAC', key, encoder.encode(signedMessage(userId))));
+  return hmacSha256Hex(identitySecret, signedMessage(userId));
 }
 
 /** Checks a proof in constant time (WebCrypto's verify), refusing malformed hashes and empty secrets. */
 export async function verifyUserHash(identitySecret: string, userId: string, hash: string): Promise<boolean> {
-  const signature = fromHex(hash);
-  if (!signature || identitySecret.length === 0) return false;
-  const key = await hmacKey(identitySecret, 'verify');
-  return crypto.subtle.verify('HMAC', key, signature, encoder.encode(signedMessage(userId)));
+  return verifyHmacSha256Hex(identitySecret, signedMessage(userId), hash);
 }
 
 /** A fresh anonymous user id and its proof, for tenants that allow anonymous visitors. */

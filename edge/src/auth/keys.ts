@@ -1,4 +1,10 @@
-/** API keys: `pk_…` for browsers, `sk_…` for servers. Only their SHA-256 is stored. */
+import { base64Url } from '../crypto/encoding';
+import { sha256Hex } from '../crypto/hmac';
+
+/**
+ * API keys: `pk_…` for browsers, `sk_…` for servers. Only their SHA-256 is stored: keys are 24 random
+ * bytes, so a fast hash is enough (there is nothing to brute-force).
+ */
 
 export type KeyKind = 'publishable' | 'secret';
 
@@ -9,24 +15,6 @@ export function keyKindOf(key: string): KeyKind | null {
   if (key.startsWith('pk_')) return 'publishable';
   if (key.startsWith('sk_')) return 'secret';
   return null;
-}
-
-export function toHex(bytes: ArrayBuffer | Uint8Array): string {
-  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  let out = '';
-  for (const b of view) out += b.toString(16).padStart(2, '0');
-  return out;
-}
-
-export function base64Url(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** SHA-256, hex. Keys are 24 random bytes, so a fast hash is enough: there is nothing to brute-force. */
-export async function sha256Hex(text: string): Promise<string> {
-  return toHex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
 }
 
 /**

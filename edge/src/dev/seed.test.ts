@@ -1,26 +1,26 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { database } from '../db/client';
-import { getFlowVersion } from '../db/queries/flows';
+import { type Database, database } from '../adapters/d1/client';
+import { getFlowVersion } from '../adapters/d1/queries/flows';
 import { ensureDemoSeeded, seedDemoTenant } from './seed';
 
 describe('the demo tenant', () => {
   it('is never seeded outside development', async () => {
     // A database that fails on any use proves nothing was touched.
-    const DB = new Proxy(
+    const db = new Proxy(
       {},
       {
-        get: () => () => {
+        get: () => {
           throw new Error('touched D1');
         },
       },
-    ) as D1Database;
-    await expect(ensureDemoSeeded({ ...env, ENVIRONMENT: 'production', DB })).resolves.toBeUndefined();
+    ) as Database;
+    await expect(ensureDemoSeeded({ environment: 'production', db })).resolves.toBeUndefined();
   });
 
   it('is seeded idempotently, with its flow', async () => {
-    await seedDemoTenant(env);
-    await seedDemoTenant(env);
+    await seedDemoTenant(database(env.DB));
+    await seedDemoTenant(database(env.DB));
     const flow = await getFlowVersion(database(env.DB), 'demo', 'creator-studio');
     expect(flow?.version).toBe(1);
     expect(flow?.flow.steps.find((s) => s.id === 'connect-account')?.target?.selector).toBe(

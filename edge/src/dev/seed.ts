@@ -1,9 +1,9 @@
 import { FlowDefinition, HelpArticle } from '@smart-onboarding/protocol';
-import { database } from '../db/client';
-import { getFlowVersion, publishFlowVersion } from '../db/queries/flows';
-import { listHelpArticles, replaceHelpArticles } from '../db/queries/help';
-import { addApiKey, ensureTenant } from '../db/queries/tenants';
-import type { Env } from '../env';
+import type { Database } from '../adapters/d1/client';
+import { getFlowVersion, publishFlowVersion } from '../adapters/d1/queries/flows';
+import { listHelpArticles, replaceHelpArticles } from '../adapters/d1/queries/help';
+import { addApiKey, ensureTenant } from '../adapters/d1/queries/tenants';
+import type { Services } from '../services';
 import demoFlow from './demo-flow.json';
 import demoArticles from './demo-help-articles.json';
 import demo from './demo-tenant.json';
@@ -16,8 +16,7 @@ import demo from './demo-tenant.json';
 export const DEMO_TENANT = demo;
 
 /** Creates the demo tenant, its keys, its flow and its help articles when missing. Idempotent. */
-export async function seedDemoTenant(env: Pick<Env, 'DB'>) {
-  const db = database(env.DB);
+export async function seedDemoTenant(db: Database) {
   await ensureTenant(db, {
     id: demo.tenantId,
     name: demo.name,
@@ -44,9 +43,9 @@ export async function seedDemoTenant(env: Pick<Env, 'DB'>) {
 let seeded: Promise<void> | null = null;
 
 /** Seeds once per isolate in development; a failure is retried by the next request. */
-export function ensureDemoSeeded(env: Env): Promise<void> {
-  if (env.ENVIRONMENT !== 'development') return Promise.resolve();
-  seeded ??= seedDemoTenant(env).catch((err) => {
+export function ensureDemoSeeded(services: Pick<Services, 'environment' | 'db'>): Promise<void> {
+  if (services.environment !== 'development') return Promise.resolve();
+  seeded ??= seedDemoTenant(services.db).catch((err) => {
     seeded = null;
     throw err;
   });

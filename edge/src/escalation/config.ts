@@ -11,6 +11,13 @@ import type { WebhookFormat } from './payload';
  *
  * Without a URL, escalation is off: the intervention engine does not offer a human.
  */
+/** The Worker's variables escalation reads (part of `Env`). */
+export interface EscalationWebhookEnv {
+  ESCALATION_WEBHOOK_URL?: string;
+  ESCALATION_WEBHOOK_SECRET?: string;
+  ESCALATION_WEBHOOK_FORMAT?: string;
+}
+
 export interface EscalationWebhookConfig {
   url: string;
   secret: string;
@@ -21,7 +28,7 @@ export type EscalationConfigResult =
   | { ok: true; config: EscalationWebhookConfig }
   | { ok: false; reason: string };
 
-export function readEscalationConfig(env: Readonly<Record<string, unknown>>): EscalationConfigResult {
+export function readEscalationConfig(env: Readonly<EscalationWebhookEnv>): EscalationConfigResult {
   const url = typeof env.ESCALATION_WEBHOOK_URL === 'string' ? env.ESCALATION_WEBHOOK_URL.trim() : '';
   if (!url) return { ok: false, reason: 'ESCALATION_WEBHOOK_URL is not set' };
   let parsed: URL;

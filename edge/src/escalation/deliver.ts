@@ -1,5 +1,5 @@
 import type { EscalationTicket } from '@smart-onboarding/protocol';
-import { type BackoffOptions, backoffDelayMs, retryAfterFromHeaders } from '../intelligence/recovery/backoff';
+import { type BackoffOptions, backoffDelayMs, retryAfterFromHeaders } from '../resilience/backoff';
 import type { EscalationWebhookConfig } from './config';
 import { type EscalationContext, webhookBody } from './payload';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './signature';

@@ -2,8 +2,8 @@ import type { StruggleMetrics } from '@smart-onboarding/protocol';
 import { seededRandom } from '@smart-onboarding/stats';
 import { describe, expect, it } from 'vitest';
 import { armHook, hookAttempts, standInsAvailable } from '../../test/azure/control';
-import { sleep } from '../intelligence/recovery/retry';
 import { sampleFlow } from '../intelligence/test-flow';
+import { sleep } from '../resilience/retry';
 import { DEFAULT_DELIVERY } from './deliver';
 import {
   type EscalationDeps,

@@ -1,5 +1,5 @@
-import { sleep } from '../intelligence/recovery/retry';
-import { readEscalationConfig } from './config';
+import { sleep } from '../resilience/retry';
+import { type EscalationWebhookEnv, readEscalationConfig } from './config';
 import type { EscalationDeps, EscalationStore } from './escalate-to-human';
 
 /**
@@ -8,10 +8,10 @@ import type { EscalationDeps, EscalationStore } from './escalate-to-human';
  * stay pending, and `humanAvailable` is false so the intervention engine does not offer a person.
  *
  * @example
- * const deps = escalationDepsFromEnv(this.env, d1EscalationStore(database(this.env.DB)));
+ * const deps = escalationDepsFromEnv(env, d1EscalationStore(database(env.DB)));
  */
 export function escalationDepsFromEnv(
-  env: Readonly<Record<string, unknown>>,
+  env: Readonly<EscalationWebhookEnv>,
   store: EscalationStore,
 ): EscalationDeps & { humanAvailable: boolean; notConfigured?: string } {
   const config = readEscalationConfig(env);

@@ -1,23 +1,9 @@
+import { hmacSha256Hex, verifyHmacSha256Hex } from '../crypto/hmac';
+
 /** Header names of a signed webhook delivery. */
 export const SIGNATURE_HEADER = 'x-smart-onboarding-signature';
 export const TIMESTAMP_HEADER = 'x-smart-onboarding-timestamp';
 export const DELIVERY_HEADER = 'x-smart-onboarding-delivery';
-
-const encoder = new TextEncoder();
-
-const hex = (buf: ArrayBuffer) =>
-  [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
-
-async function hmac(secret: string, message: string): Promise<ArrayBuffer> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
-  return crypto.subtle.sign('HMAC', key, encoder.encode(message));
-}
 
 /**
  * The signature of a webhook body: `sha256=` and the hex HMAC-SHA256, keyed with the shared secret, of
@@ -29,7 +15,7 @@ async function hmac(secret: string, message: string): Promise<ArrayBuffer> {
  * headers.set(SIGNATURE_HEADER, await signWebhook(secret, ts, body));
  */
 export async function signWebhook(secret: string, timestampSec: number, body: string): Promise<string> {
-  return `sha256=${hex(await hmac(secret, `${timestampSec}.${body}`))}`;
+  return `sha256=${await hmacSha256Hex(secret, `${timestampSec}.${body}`)}`;
 }
 
 /**
@@ -46,9 +32,5 @@ export async function verifyWebhookSignature(
 ): Promise<boolean> {
   if (!header?.startsWith('sha256=') || !timestampSec || !/^\d+$/.test(timestampSec)) return false;
   if (Math.abs(nowSec - Number(timestampSec)) > toleranceSec) return false;
-  const expected = await signWebhook(secret, Number(timestampSec), body);
-  if (expected.length !== header.length) return false;
-  let diff = 0;
-  for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ header.charCodeAt(i);
-  return diff === 0;
+  return verifyHmacSha256Hex(secret, `${timestampSec}.${body}`, header.slice('sha256='.length));
 }

@@ -2,6 +2,7 @@ import type { ErrorBody, ErrorCode } from '@smart-onboarding/protocol';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Outcome } from '../journey/outcome';
 
 /**
  * An expected failure with a stable code. Thrown anywhere in a request; `onError` turns it into the
@@ -17,6 +18,12 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** The value of an outcome (the journey object's answers), or its failure thrown as the matching `ApiError`. */
+export function unwrap<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw new ApiError(outcome.error.status, outcome.error.code, outcome.error.message);
+  return outcome.value;
 }
 
 export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {

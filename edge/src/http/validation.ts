@@ -1,5 +1,5 @@
 import type { Hook } from '@hono/zod-openapi';
-import type { AppEnv } from '../env';
+import type { AppEnv } from './app-env';
 import { errorResponse } from './errors';
 
 /**

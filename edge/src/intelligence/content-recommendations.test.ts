@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { arms, emptyPathOptimizer, recordJourneyOutcome } from '../learning/path-optimizer';
 import { generateContentRecommendations } from './content-recommendations';
-import { arms, emptyPathOptimizer, recordJourneyOutcome } from './path-optimizer';
 import { analyzeUserProfile } from './persona';
 import { sampleFlow } from './test-flow';
 

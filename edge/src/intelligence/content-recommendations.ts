@@ -4,7 +4,7 @@ import type {
   OnboardingStep,
   UserPersona,
 } from '@smart-onboarding/protocol';
-import { armMean, arms, type LearningContext, type PathOptimizerState } from './path-optimizer';
+import { armMean, arms, type LearningContext, type PathOptimizerState } from '../learning/path-optimizer';
 import type { ProficiencyAssessment } from './proficiency';
 
 export interface RecommendationInput {
@@ -21,6 +21,12 @@ export interface RecommendationInput {
   contentType?: 'article' | 'variant' | 'all';
   limit?: number;
 }
+
+/** What the journey knows for ranking at one moment (the journey object answers it; the caller adds articles). */
+export type RecommendationContext = Pick<
+  RecommendationInput,
+  'persona' | 'proficiency' | 'step' | 'optimizer'
+>;
 
 /** Pseudo-observations the hand-set variant score is worth against the optimizer's learned mean. */
 const VARIANT_PRIOR_WEIGHT = 4;

@@ -1,7 +1,8 @@
 import type { BehaviorEvent, StepCompletion } from '@smart-onboarding/protocol';
 import { seededRandom } from '@smart-onboarding/stats';
 import { describe, expect, it } from 'vitest';
-import { emptyFlowLearning, learnFromJourney } from './flow-learning';
+import { emptyFlowLearning, learnFromJourney } from '../learning/flow-learning';
+import { chooseNextStep } from '../learning/path-optimizer';
 import {
   journeyOutcome,
   journeyPredictions,
@@ -10,7 +11,6 @@ import {
   startIntelligence,
   takeSnapshot,
 } from './journey-intelligence';
-import { chooseNextStep } from './path-optimizer';
 import { sampleFlow } from './test-flow';
 
 const T0 = 1_000_000;

@@ -5,9 +5,9 @@ import type {
   StepCompletion,
   UserPersona,
 } from '@smart-onboarding/protocol';
+import type { FlowLearningState, JourneyOutcome } from '../learning/flow-learning';
+import type { DecisionRecord, LearningContext } from '../learning/path-optimizer';
 import { estimateCompletionTimeSec, expectedStepDurationSec, userPaceFactor } from './completion-time';
-import type { FlowLearningState, JourneyOutcome } from './flow-learning';
-import type { DecisionRecord, LearningContext } from './path-optimizer';
 import { analyzeUserProfile, type PersonaProfile } from './persona';
 import { type JourneySnapshot, predictSuccess } from './success-model';
 import { behaviourEvidence, emptyUserModel, type UserModelState, updateUserModel } from './user-model';

@@ -3,9 +3,9 @@ import { seededRandom } from '@smart-onboarding/stats';
 import { describe, expect, it } from 'vitest';
 import type { InterventionPolicy as JourneyInterventionPolicy } from '../journey/intervention-policy';
 import { type NextStepPolicy as JourneyNextStepPolicy, ruleBasedNextStep } from '../journey/next-step-policy';
+import { emptyPathOptimizer, pathOptimizerPolicy } from '../learning/path-optimizer';
 import { interventionEngine } from './intervention/engine';
 import { firstFeasibleStep } from './next-step-types';
-import { emptyPathOptimizer, pathOptimizerPolicy } from './path-optimizer';
 import { fallbackToAdaptiveOnboarding } from './recovery/adaptive-fallback';
 
 // The core implements the journey service's policy seam (defined once, in the journey's pure policy

@@ -1,8 +1,8 @@
 import { LearningPath } from '@smart-onboarding/protocol';
 import { describe, expect, it } from 'vitest';
+import { arms, emptyPathOptimizer, recordJourneyOutcome } from '../learning/path-optimizer';
 import { emptyCompletionTimeModel, recordStepDuration } from './completion-time';
 import { predictOptimalPath } from './learning-path';
-import { arms, emptyPathOptimizer, recordJourneyOutcome } from './path-optimizer';
 import { analyzeUserProfile } from './persona';
 import { sampleFlow } from './test-flow';
 

@@ -1,11 +1,11 @@
 import type { FlowDefinition, LearningPath, UserPersona } from '@smart-onboarding/protocol';
-import { type CompletionTimeState, expectedStepDurationSec } from './completion-time';
 import {
   chooseNextStep,
   DEFAULT_OPTIMIZER_OPTIONS,
   type LearningContext,
   type PathOptimizerState,
-} from './path-optimizer';
+} from '../learning/path-optimizer';
+import { type CompletionTimeState, expectedStepDurationSec } from './completion-time';
 import { unitHash } from './stable-hash';
 
 export interface PathInput {

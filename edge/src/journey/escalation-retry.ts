@@ -1,9 +1,5 @@
 import type { EscalationTicket } from '@smart-onboarding/protocol';
-import { database } from '../db/client';
-import type { Env } from '../env';
-import { d1EscalationStore } from '../escalation/d1-store';
-import { retryEscalation } from '../escalation/escalate-to-human';
-import { escalationDepsFromEnv } from '../escalation/from-env';
+import { type EscalationDeps, retryEscalation } from '../escalation/escalate-to-human';
 import type { EscalationContext } from '../escalation/payload';
 
 /** A ticket whose webhook delivery is still pending, kept in the journey object until its alarm. */
@@ -19,17 +15,13 @@ export interface PendingEscalation {
  * leave the list (D1 keeps their final state).
  *
  * @example
- * this.write('escalations', await retryDueEscalations(this.env, pending, Date.now()));
+ * store.set('escalations', await retryDueEscalations(services.escalation, pending, Date.now()));
  */
 export async function retryDueEscalations(
-  env: Env,
+  deps: EscalationDeps,
   pending: readonly PendingEscalation[],
   now: number,
 ): Promise<PendingEscalation[]> {
-  const deps = escalationDepsFromEnv(
-    env as unknown as Record<string, unknown>,
-    d1EscalationStore(database(env.DB)),
-  );
   const left: PendingEscalation[] = [];
   for (const p of pending) {
     if (p.retryAt > now) {

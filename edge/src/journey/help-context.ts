@@ -1,11 +1,11 @@
 import type { FlowVersion, StruggleReason } from '@smart-onboarding/protocol';
-import type { HelpRequest } from '../ai/help-request';
+import type { HelpMoment } from '../help/help-request';
 import type { JourneyIntelligence } from '../intelligence/journey-intelligence';
 
 /**
  * The `provideContextualHelp` request for a moment of a journey: the flow, the step (the named one, else
  * the journey's current one), the element, the page, the question, why, and how much to say (the
- * persona's guidance). Pure. Articles are left to the caller (retrieval picks from the tenant's library).
+ * persona's guidance). Pure. Articles are left to the help service (retrieval picks from the tenant's library).
  *
  * @example
  * const req = helpRequestFor({ tenantId, flow, currentStepId: state.currentStepId, intel, element: '#save' });
@@ -21,7 +21,7 @@ export function helpRequestFor(facts: {
   question?: string;
   reasons?: readonly StruggleReason[];
   locale?: string;
-}): HelpRequest {
+}): HelpMoment {
   const { flow } = facts;
   const stepId = facts.stepId ?? facts.currentStepId ?? undefined;
   const step = stepId ? flow?.flow.steps.find((s) => s.id === stepId) : undefined;
@@ -35,6 +35,5 @@ export function helpRequestFor(facts: {
     ...(facts.question ? { question: facts.question } : {}),
     ...(facts.locale ? { locale: facts.locale } : {}),
     ...(facts.intel ? { guidance: facts.intel.persona.recommendedApproach.guidance } : {}),
-    articles: [],
   };
 }

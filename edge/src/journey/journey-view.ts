@@ -1,8 +1,13 @@
-import type { FlowDefinition, OnboardingJourney } from '@smart-onboarding/protocol';
+import type {
+  FlowDefinition,
+  FlowVersion,
+  NextStepResponse,
+  OnboardingJourney,
+} from '@smart-onboarding/protocol';
 import { expectedStepDurationSec, userPaceFactor } from '../intelligence/completion-time';
-import type { FlowLearningState } from '../intelligence/flow-learning';
 import { type JourneyIntelligence, journeyPredictions } from '../intelligence/journey-intelligence';
 import { predictOptimalPath } from '../intelligence/learning-path';
+import type { FlowLearningState } from '../learning/flow-learning';
 import type { JourneyState } from './journey-state';
 import type { JourneyArm } from './policies';
 
@@ -49,4 +54,13 @@ export function withPredictions(
     paceFactor: userPaceFactor(ratios, intel.persona.recommendedApproach.pace),
   });
   return { ...journey, ...predicted, personalizedPath: path };
+}
+
+/** The next step as the API and the cache show it: the one decided at the journey's last change. */
+export function nextStepOf(state: JourneyState, flow: FlowVersion): NextStepResponse {
+  const step = state.currentStepId
+    ? (flow.flow.steps.find((s) => s.id === state.currentStepId) ?? null)
+    : null;
+  const done = state.status === 'completed';
+  return { step, variantId: state.variantId, done, reason: state.currentReason };
 }

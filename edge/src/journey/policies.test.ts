@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Env } from '../env';
 import { DEFAULT_ENGINE_OPTIONS } from '../intelligence/intervention/engine';
-import { emptyPathOptimizer } from '../intelligence/path-optimizer';
-import { engineOptions, journeyArm, journeyPolicies } from './policies';
+import { emptyPathOptimizer } from '../learning/path-optimizer';
+import { engineOptions, journeyArm, journeyPolicies, learningCohort } from './policies';
 
 describe('journeyArm', () => {
   it.each([
@@ -14,6 +13,16 @@ describe('journeyArm', () => {
     [{ traits: { plan: 'pro' } }, 'smart'],
   ])('%j → %s', (profile, arm) => {
     expect(journeyArm(profile as never)).toBe(arm);
+  });
+});
+
+describe('learningCohort', () => {
+  it.each([
+    [undefined, 'default'],
+    [{ traits: { plan: 'pro' } }, 'pro'],
+    [{ traits: { plan: 3 } }, 'default'],
+  ])('%j → %s', (profile, cohort) => {
+    expect(learningCohort(profile as never)).toBe(cohort);
   });
 });
 
@@ -31,7 +40,6 @@ describe('engineOptions', () => {
 });
 
 describe('journeyPolicies', () => {
-  const env = { ENVIRONMENT: 'production' } as Env;
   const holder = {
     state: emptyPathOptimizer(),
     records: [],
@@ -42,7 +50,7 @@ describe('journeyPolicies', () => {
     ['smart', undefined, 'rules:first-feasible', 'engine:ladder-with-holdout'],
     ['smart', holder, 'bandit:thompson|fallback:', 'engine:ladder-with-holdout'],
   ] as const)('%s (holder: %s)', (arm, h, next, intervention) => {
-    const p = journeyPolicies(env, arm, h);
+    const p = journeyPolicies(DEFAULT_ENGINE_OPTIONS, arm, h);
     expect(p.nextStep.name.startsWith(next)).toBe(true);
     expect(p.intervention.name).toBe(intervention);
   });

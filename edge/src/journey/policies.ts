@@ -1,17 +1,18 @@
 import type { UserProfile } from '@smart-onboarding/protocol';
-import type { Env } from '../env';
 import {
   DEFAULT_ENGINE_OPTIONS,
   type InterventionEngineOptions,
   interventionEngine,
 } from '../intelligence/intervention/engine';
+import { type JourneyIntelligence, startIntelligence } from '../intelligence/journey-intelligence';
+import type { PersonaProfile } from '../intelligence/persona';
+import { fallbackToAdaptiveOnboarding } from '../intelligence/recovery/adaptive-fallback';
 import {
   type DecisionRecord,
   type LearningContext,
   type PathOptimizerState,
   pathOptimizerPolicy,
-} from '../intelligence/path-optimizer';
-import { fallbackToAdaptiveOnboarding } from '../intelligence/recovery/adaptive-fallback';
+} from '../learning/path-optimizer';
 import { hintOnCurrentStep, type InterventionPolicy } from './intervention-policy';
 import { type NextStepPolicy, ruleBasedNextStep } from './next-step-policy';
 
@@ -45,13 +46,25 @@ export function journeyArm(profile: Partial<Pick<UserProfile, 'traits'>> | undef
   return profile?.traits?.[ARM_TRAIT] === 'adaptive' ? 'adaptive' : 'smart';
 }
 
+/** The learning cohort: the profile trait `plan` when the tenant sends one, else everyone together. */
+export function learningCohort(profile: Partial<Pick<UserProfile, 'traits'>> | undefined): string {
+  const plan = profile?.traits?.plan;
+  return typeof plan === 'string' ? plan : 'default';
+}
+
+/** What the intelligence knows of a journey at its start: the persona from the profile, in its cohort. */
+export function startJourneyIntelligence(profile: Partial<Omit<UserProfile, 'id'>>): JourneyIntelligence {
+  return startIntelligence(profile as PersonaProfile, { cohort: learningCohort(profile) });
+}
+
 /**
  * The intervention engine's options for this deployment. In development only, `DEV_INTERVENTION_COOLDOWN_MS`
  * shortens the cooldown (a simulation compresses minutes into milliseconds); elsewhere it is ignored.
  */
-export function engineOptions(
-  env: Pick<Env, 'ENVIRONMENT' | 'DEV_INTERVENTION_COOLDOWN_MS'>,
-): InterventionEngineOptions {
+export function engineOptions(env: {
+  ENVIRONMENT: string;
+  DEV_INTERVENTION_COOLDOWN_MS?: string;
+}): InterventionEngineOptions {
   const raw = env.ENVIRONMENT === 'development' ? env.DEV_INTERVENTION_COOLDOWN_MS : undefined;
   const cooldown = raw === undefined || raw === '' ? Number.NaN : Number(raw);
   return Number.isFinite(cooldown) && cooldown >= 0
@@ -72,10 +85,10 @@ export interface OptimizerHolder {
  * learner unreachable) it is the rules, so onboarding never waits on learning.
  *
  * @example
- * const { nextStep } = journeyPolicies(env, 'smart', { state, records: [], learning });
+ * const { nextStep } = journeyPolicies(services.interventionEngine, 'smart', { state, records: [], learning });
  */
 export function journeyPolicies(
-  env: Env,
+  engine: InterventionEngineOptions,
   arm: JourneyArm = 'smart',
   holder?: OptimizerHolder,
 ): JourneyPolicies {
@@ -86,6 +99,6 @@ export function journeyPolicies(
           onFallback: (why) => console.warn('path optimizer fell back to rules:', why),
         })
       : ruleBasedNextStep,
-    intervention: interventionEngine(engineOptions(env)),
+    intervention: interventionEngine(engine),
   };
 }

@@ -1,14 +1,14 @@
 import type { FlowVersion, InterventionPlan, StruggleMetrics } from '@smart-onboarding/protocol';
-import type { HelpRequest } from '../ai/help-request';
 import type { EscalationContext } from '../escalation/payload';
 import type { EscalationInput } from '../escalation/ticket';
+import type { HelpMoment } from '../help/help-request';
 import type { JourneyIntelligence } from '../intelligence/journey-intelligence';
 import { helpRequestFor } from './help-context';
 import type { JourneyState } from './journey-state';
 
 /** Work a plan needs after it reaches the user: help to generate and stream, or a ticket for a person. */
 export type StruggleFollowUp =
-  | { kind: 'ai_help'; request: HelpRequest }
+  | { kind: 'ai_help'; request: HelpMoment }
   | { kind: 'human'; input: EscalationInput; context: EscalationContext };
 
 /**

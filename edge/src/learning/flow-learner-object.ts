@@ -1,16 +1,12 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
+import type { FlowLearnerRpc } from './flow-learner-rpc';
 import {
   emptyFlowLearning,
   type FlowLearningState,
   type JourneyOutcome,
   learnFromJourney,
-} from '../intelligence/flow-learning';
-
-/** The object's name for a (tenant, flow): ids have no whitespace, so a newline cannot be forged into one. */
-export function flowLearnerName(tenantId: string, flowId: string): string {
-  return `${tenantId}\n${flowId}`;
-}
+} from './flow-learning';
 
 /** Journeys whose outcome was learned are remembered this many at most (a retry comes within seconds). */
 const LEARNED_IDS_CAP = 5_000;
@@ -22,7 +18,7 @@ const LEARNED_IDS_CAP = 5_000;
  * exploration budget is counted here, across all journeys of the flow) and send their outcome once when
  * they end (idempotent by journey id, so a retried report is learned once).
  */
-export class FlowLearnerObject extends DurableObject<Env> {
+export class FlowLearnerObject extends DurableObject<Env> implements FlowLearnerRpc {
   private state: FlowLearningState | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {

@@ -1,12 +1,11 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { requireKey } from '../auth/authenticate';
-import { database } from '../db/client';
-import { interventionExposures } from '../db/queries/effectiveness';
-import type { AppEnv } from '../env';
+import { interventionExposures } from '../adapters/d1/queries/effectiveness';
+import type { AppEnv } from '../http/app-env';
 import { json, keyErrorResponses, security } from '../http/openapi';
 import { validationHook } from '../http/validation';
 import { trackInterventionEffectiveness } from '../intelligence/intervention/effectiveness';
+import { requireKey } from '../middleware/auth/require-key';
 
 const Proportion = z.object({
   n: z.number().int(),
@@ -56,7 +55,7 @@ export const effectivenessRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valida
   trackEffectiveness,
   async (c) => {
     const { since, windowMinutes } = c.req.valid('query');
-    const exposures = await interventionExposures(database(c.env.DB), c.var.caller.tenant.id, since);
+    const exposures = await interventionExposures(c.var.services.db, c.var.caller.tenant.id, since);
     const report = trackInterventionEffectiveness(exposures, Math.round(windowMinutes * 60_000));
     return c.json({ since, interventions: exposures.length, ...report }, 200);
   },

@@ -1,13 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { ErrorBody, EVENT_BATCH_MAX_BYTES, EventBatch, EventBatchAccepted } from '@smart-onboarding/protocol';
-import { bodyLimit } from 'hono/body-limit';
-import { requireKey, resolveUser } from '../auth/authenticate';
 import { readCredentials } from '../auth/credentials';
-import type { AppEnv } from '../env';
-import { ApiError } from '../http/errors';
+import type { AppEnv } from '../http/app-env';
+import { ApiError, unwrap } from '../http/errors';
 import { json, security, userErrorResponses } from '../http/openapi';
 import { validationHook } from '../http/validation';
-import { journeyStub, unwrap } from './journey-stub';
+import { requireKey } from '../middleware/auth/require-key';
+import { resolveUser } from '../middleware/auth/resolve-user';
+import { limitBody } from '../middleware/body-limit/body-limit';
 
 /** Content types a batch may come as: `text/plain` because `navigator.sendBeacon` cannot send JSON's. */
 const ACCEPTED_TYPES = ['application/json', 'text/plain'];
@@ -44,16 +44,7 @@ eventRoutes.openAPIRegistry.registerPath({
 
 eventRoutes.post(
   '/v1/events',
-  bodyLimit({
-    maxSize: EVENT_BATCH_MAX_BYTES,
-    onError: () => {
-      throw new ApiError(
-        413,
-        'payload_too_large',
-        `event batches are limited to ${EVENT_BATCH_MAX_BYTES} bytes`,
-      );
-    },
-  }),
+  limitBody(EVENT_BATCH_MAX_BYTES, 'event batches'),
   requireKey({ secret: false }),
   async (c) => {
     const owner = await resolveUser(c, readCredentials(c.req.raw).userId);
@@ -80,7 +71,7 @@ eventRoutes.post(
     }
     let accepted: { accepted: number; duplicates: number };
     try {
-      const result = unwrap(await journeyStub(c.env, owner).ingestEvents(owner, parsed.data));
+      const result = unwrap(await c.var.services.journey(owner).ingestEvents(owner, parsed.data));
       accepted = { accepted: result.accepted, duplicates: result.duplicates };
     } catch (err) {
       if (err instanceof ApiError) throw err;

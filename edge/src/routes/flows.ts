@@ -9,14 +9,18 @@ import {
   Slug,
 } from '@smart-onboarding/protocol';
 import { z } from 'zod';
-import { requireKey } from '../auth/authenticate';
-import { database } from '../db/client';
-import { recordAudit } from '../db/queries/audit';
-import { getFlowVersion, listFlows, listFlowVersions, publishFlowVersion } from '../db/queries/flows';
-import type { AppEnv } from '../env';
+import { recordAudit } from '../adapters/d1/queries/audit';
+import {
+  getFlowVersion,
+  listFlows,
+  listFlowVersions,
+  publishFlowVersion,
+} from '../adapters/d1/queries/flows';
+import type { AppEnv } from '../http/app-env';
 import { ApiError } from '../http/errors';
 import { json, keyErrorResponses, security } from '../http/openapi';
 import { validationHook } from '../http/validation';
+import { requireKey } from '../middleware/auth/require-key';
 
 const tags = ['flows'];
 const anyKey = requireKey({ secret: false });
@@ -95,7 +99,7 @@ const getVersion = createRoute({
 export const flowRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(publishFlow, async (c) => {
     const { caller } = c.var;
-    const db = database(c.env.DB);
+    const db = c.var.services.db;
     const { version, created } = await publishFlowVersion(
       db,
       caller.tenant.id,
@@ -113,23 +117,23 @@ export const flowRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     return c.json({ flow: version, created }, created ? 201 : 200);
   })
   .openapi(listFlowsRoute, async (c) => {
-    return c.json({ flows: await listFlows(database(c.env.DB), c.var.caller.tenant.id) }, 200);
+    return c.json({ flows: await listFlows(c.var.services.db, c.var.caller.tenant.id) }, 200);
   })
   .openapi(getFlow, async (c) => {
     const { flowId } = c.req.valid('param');
-    const version = await getFlowVersion(database(c.env.DB), c.var.caller.tenant.id, flowId);
+    const version = await getFlowVersion(c.var.services.db, c.var.caller.tenant.id, flowId);
     if (!version) throw new ApiError(404, 'not_found', `no flow "${flowId}"`);
     return c.json(version, 200);
   })
   .openapi(listVersions, async (c) => {
     const { flowId } = c.req.valid('param');
-    const versions = await listFlowVersions(database(c.env.DB), c.var.caller.tenant.id, flowId);
+    const versions = await listFlowVersions(c.var.services.db, c.var.caller.tenant.id, flowId);
     if (versions.length === 0) throw new ApiError(404, 'not_found', `no flow "${flowId}"`);
     return c.json({ versions }, 200);
   })
   .openapi(getVersion, async (c) => {
     const { flowId, version } = c.req.valid('param');
-    const found = await getFlowVersion(database(c.env.DB), c.var.caller.tenant.id, flowId, version);
+    const found = await getFlowVersion(c.var.services.db, c.var.caller.tenant.id, flowId, version);
     if (!found) throw new ApiError(404, 'not_found', `no version ${version} of flow "${flowId}"`);
     return c.json(found, 200);
   });

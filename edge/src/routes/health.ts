@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { HealthResponse } from '@smart-onboarding/protocol';
-import type { AppEnv } from '../env';
+import type { AppEnv } from '../http/app-env';
 import { json } from '../http/openapi';
 import { validationHook } from '../http/validation';
 

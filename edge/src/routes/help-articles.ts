@@ -1,17 +1,13 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { HelpArticle } from '@smart-onboarding/protocol';
 import { z } from 'zod';
-import { createAzureHelpClient } from '../ai/azure-client';
-import { readAzureConfig } from '../ai/azure-config';
-import { ensureArticleEmbeddings } from '../ai/retrieval';
-import { requireKey } from '../auth/authenticate';
-import { database } from '../db/client';
-import { recordAudit } from '../db/queries/audit';
-import { d1EmbeddingStore, listHelpArticles, replaceHelpArticles } from '../db/queries/help';
-import type { AppEnv } from '../env';
+import { recordAudit } from '../adapters/d1/queries/audit';
+import { listHelpArticles, replaceHelpArticles } from '../adapters/d1/queries/help';
+import type { AppEnv } from '../http/app-env';
 import { ApiError } from '../http/errors';
 import { json, keyErrorResponses, security } from '../http/openapi';
 import { validationHook } from '../http/validation';
+import { requireKey } from '../middleware/auth/require-key';
 
 const HelpLibrary = z.object({ articles: z.array(HelpArticle).max(500) }).openapi('HelpLibrary');
 const HelpLibraryStored = z
@@ -58,8 +54,8 @@ export const helpArticleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
       if (ids.has(a.id)) throw new ApiError(400, 'validation_failed', `article id "${a.id}" is listed twice`);
       ids.add(a.id);
     }
-    const { caller } = c.var;
-    const db = database(c.env.DB);
+    const { caller, services } = c.var;
+    const { db } = services;
     await replaceHelpArticles(db, caller.tenant.id, articles);
     await recordAudit(db, {
       tenantId: caller.tenant.id,
@@ -68,29 +64,14 @@ export const helpArticleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
       resource: 'help/articles',
       details: { articles: articles.length },
     });
-    const azure = readAzureConfig(c.env as unknown as Record<string, unknown>);
-    if (!azure.ok)
-      return c.json(
-        { articles: articles.length, embedded: 0, embeddingSkipped: 'azure_not_configured' },
-        200,
-      );
-    try {
-      const client = createAzureHelpClient(azure.config);
-      const stored = await ensureArticleEmbeddings(
-        {
-          store: d1EmbeddingStore(db),
-          embed: (texts) => client.embed(texts),
-          model: azure.config.embeddingDeployment,
-        },
-        caller.tenant.id,
-        articles,
-      );
-      return c.json({ articles: articles.length, embedded: stored.length }, 200);
-    } catch (err) {
-      console.warn('help articles stored without embeddings', err);
-      return c.json({ articles: articles.length, embedded: 0, embeddingSkipped: 'embedding_failed' }, 200);
-    }
+    const stored = await services.help.embedArticles(caller.tenant.id, articles);
+    return c.json(
+      'skipped' in stored
+        ? { articles: articles.length, embedded: 0, embeddingSkipped: stored.skipped }
+        : { articles: articles.length, embedded: stored.embedded },
+      200,
+    );
   })
   .openapi(getHelpArticles, async (c) => {
-    return c.json({ articles: await listHelpArticles(database(c.env.DB), c.var.caller.tenant.id) }, 200);
+    return c.json({ articles: await listHelpArticles(c.var.services.db, c.var.caller.tenant.id) }, 200);
   });

@@ -2,16 +2,12 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { ContextualHelpRequest, Id } from '@smart-onboarding/protocol';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { provideContextualHelp } from '../ai/contextual-help';
-import { helpMessages } from '../ai/help-messages';
-import { helpDepsFromEnv } from '../ai/help-service';
-import { requireKey, resolveUser } from '../auth/authenticate';
-import { database } from '../db/client';
-import { d1EmbeddingStore, listHelpArticles } from '../db/queries/help';
-import type { AppEnv } from '../env';
+import type { AppEnv } from '../http/app-env';
+import { unwrap } from '../http/errors';
 import { json, security, userErrorResponses } from '../http/openapi';
 import { validationHook } from '../http/validation';
-import { journeyStub, unwrap } from './journey-stub';
+import { requireKey } from '../middleware/auth/require-key';
+import { resolveUser } from '../middleware/auth/resolve-user';
 
 const provideHelp = createRoute({
   method: 'post',
@@ -42,14 +38,10 @@ export const helpRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   async (c) => {
     const owner = await resolveUser(c, c.req.valid('param').userId);
     // Errors (no journey, unknown step) are answered as JSON before the stream starts.
-    const asked = unwrap(await journeyStub(c.env, owner).contextualHelpRequest(owner, c.req.valid('json')));
-    const db = database(c.env.DB);
-    const request = { ...asked, articles: await listHelpArticles(db, owner.tenantId) };
-    const deps = helpDepsFromEnv(c.env as unknown as Record<string, unknown>, {
-      embeddings: d1EmbeddingStore(db),
-    });
+    const { services } = c.var;
+    const request = unwrap(await services.journey(owner).contextualHelpRequest(owner, c.req.valid('json')));
     return streamSSE(c, async (stream) => {
-      for await (const message of helpMessages(provideContextualHelp(deps, request))) {
+      for await (const message of services.help.messages(request)) {
         await stream.writeSSE({ event: message.type, data: JSON.stringify(message) });
       }
     }) as never;

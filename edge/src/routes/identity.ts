@@ -1,14 +1,13 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { AnonymousIdentityResponse, AuditLogResponse } from '@smart-onboarding/protocol';
 import { z } from 'zod';
-import { requireKey } from '../auth/authenticate';
+import { listAudit, recordAudit } from '../adapters/d1/queries/audit';
 import { issueAnonymousIdentity } from '../auth/identity';
-import { database } from '../db/client';
-import { listAudit, recordAudit } from '../db/queries/audit';
-import type { AppEnv } from '../env';
+import type { AppEnv } from '../http/app-env';
 import { ApiError } from '../http/errors';
 import { json, keyErrorResponses, security } from '../http/openapi';
 import { validationHook } from '../http/validation';
+import { requireKey } from '../middleware/auth/require-key';
 
 const issueAnonymous = createRoute({
   method: 'post',
@@ -48,7 +47,7 @@ export const identityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   .openapi(listAuditLog, async (c) => {
     const { caller } = c.var;
     const { limit, action } = c.req.valid('query');
-    const db = database(c.env.DB);
+    const db = c.var.services.db;
     await recordAudit(db, {
       tenantId: caller.tenant.id,
       keyId: caller.key.id,

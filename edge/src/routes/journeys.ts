@@ -15,18 +15,17 @@ import {
   UserExportResponse,
 } from '@smart-onboarding/protocol';
 import { z } from 'zod';
-import { requireKey, resolveUser } from '../auth/authenticate';
-import { cacheKeys, hotCacheFrom } from '../cache/hot-cache';
-import { database } from '../db/client';
-import { recordAudit } from '../db/queries/audit';
-import { engagementOf, trainingEventsOf } from '../db/queries/engagement';
-import { getFlowVersion } from '../db/queries/flows';
-import { deleteUserRows, listJourneySummaries, listUserInterventions } from '../db/queries/journeys';
-import type { AppEnv } from '../env';
-import { ApiError } from '../http/errors';
+import { recordAudit } from '../adapters/d1/queries/audit';
+import { engagementOf, trainingEventsOf } from '../adapters/d1/queries/engagement';
+import { getFlowVersion } from '../adapters/d1/queries/flows';
+import { deleteUserRows, listJourneySummaries, listUserInterventions } from '../adapters/d1/queries/journeys';
+import { cacheKeys } from '../adapters/upstash/hot-cache';
+import type { AppEnv } from '../http/app-env';
+import { ApiError, unwrap } from '../http/errors';
 import { json, keyErrorResponses, security, userErrorResponses } from '../http/openapi';
 import { validationHook } from '../http/validation';
-import { journeyStub, unwrap } from './journey-stub';
+import { requireKey } from '../middleware/auth/require-key';
+import { resolveUser } from '../middleware/auth/resolve-user';
 
 const UserParams = z.object({ userId: Id });
 const anyKey = requireKey({ secret: false });
@@ -171,7 +170,7 @@ async function auditSecretRead(
 ) {
   const { caller } = c.var;
   if (caller.key.kind !== 'secret') return;
-  await recordAudit(database(c.env.DB), {
+  await recordAudit(c.var.services.db, {
     tenantId: caller.tenant.id,
     keyId: caller.key.id,
     action,
@@ -190,56 +189,58 @@ export const journeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
         issues: [{ path: 'profile.email', message: 'send the email from your server, with a secret key' }],
       });
     }
-    const flow = await getFlowVersion(database(c.env.DB), owner.tenantId, body.flowId);
+    const flow = await getFlowVersion(c.var.services.db, owner.tenantId, body.flowId);
     if (!flow) throw new ApiError(404, 'not_found', `no flow "${body.flowId}"`);
     const { journey, created } = unwrap(
-      await journeyStub(c.env, owner).initializeUserJourney(owner, flow, body.profile),
+      await c.var.services.journey(owner).initializeUserJourney(owner, flow, body.profile),
     );
     return c.json({ journey }, created ? 201 : 200);
   })
   .openapi(getJourney, async (c) => {
     const owner = await resolveUser(c, c.req.valid('param').userId);
-    const journey = unwrap(await journeyStub(c.env, owner).getJourney(owner));
+    const journey = unwrap(await c.var.services.journey(owner).getJourney(owner));
     await auditSecretRead(c, 'getJourney', `journeys/${owner.userId}`);
     return c.json({ journey }, 200);
   })
   .openapi(getNextOptimalStep, async (c) => {
     const owner = await resolveUser(c, c.req.valid('param').userId);
-    const cache = hotCacheFrom(c.env);
+    const { cache } = c.var.services;
     const cached = cache.enabled
       ? await cache.get<NextStepResponse>(cacheKeys.nextStep(owner.tenantId, owner.userId))
       : null;
     if (cached) return c.json(cached, 200);
-    return c.json(unwrap(await journeyStub(c.env, owner).getNextOptimalStep(owner)), 200);
+    return c.json(unwrap(await c.var.services.journey(owner).getNextOptimalStep(owner)), 200);
   })
   .openapi(updateUserProgress, async (c) => {
     const owner = await resolveUser(c, c.req.valid('param').userId);
-    const result = unwrap(await journeyStub(c.env, owner).updateUserProgress(owner, c.req.valid('json')));
+    const result = unwrap(await c.var.services.journey(owner).updateUserProgress(owner, c.req.valid('json')));
     return c.json(result, 200);
   })
   .openapi(handleUserStruggle, async (c) => {
     const owner = await resolveUser(c, c.req.valid('param').userId);
     const plan = unwrap(
-      await journeyStub(c.env, owner).handleUserStruggle(owner, c.req.valid('json'), { pushToSockets: true }),
+      await c.var.services
+        .journey(owner)
+        .handleUserStruggle(owner, c.req.valid('json'), { pushToSockets: true }),
     );
     return c.json({ plan }, 200);
   })
   .openapi(completeOnboarding, async (c) => {
     const owner = await resolveUser(c, c.req.valid('param').userId);
-    const result = unwrap(await journeyStub(c.env, owner).completeOnboarding(owner));
+    const result = unwrap(await c.var.services.journey(owner).completeOnboarding(owner));
     return c.json({ result }, 200);
   })
   .openapi(deleteUserJourney, async (c) => {
     const owner = await resolveUser(c, c.req.valid('param').userId);
-    unwrap(await journeyStub(c.env, owner).deleteJourney(owner));
-    await deleteUserRows(database(c.env.DB), owner.tenantId, owner.userId);
+    unwrap(await c.var.services.journey(owner).deleteJourney(owner));
+    await deleteUserRows(c.var.services.db, owner.tenantId, owner.userId);
     await auditSecretRead(c, 'deleteUserJourney', `journeys/${owner.userId}`);
     return c.body(null, 204);
   })
   .openapi(exportUserData, async (c) => {
     const owner = await resolveUser(c, c.req.valid('param').userId);
-    const db = database(c.env.DB);
-    const journey = await journeyStub(c.env, owner).getJourney(owner);
+    const db = c.var.services.db;
+    const journey = await c.var.services.journey(owner).getJourney(owner);
     if (!journey.ok && journey.error.code !== 'not_found') unwrap(journey);
     const engagement = (await engagementOf(db, owner.tenantId, owner.userId)).map(
       ({ tenantId: _t, userId: _u, ...day }) => day,
@@ -262,7 +263,7 @@ export const journeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   .openapi(listJourneys, async (c) => {
     const { caller } = c.var;
     const q = c.req.valid('query');
-    const rows = await listJourneySummaries(database(c.env.DB), caller.tenant.id, q);
+    const rows = await listJourneySummaries(c.var.services.db, caller.tenant.id, q);
     await auditSecretRead(c, 'listJourneys', 'journeys', { ...q, returned: rows.length });
     const journeys = rows.map(({ tenantId: _t, ...row }) => row);
     const last = rows.at(-1);

@@ -1,10 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { ErrorBody, PATHS } from '@smart-onboarding/protocol';
 import { z } from 'zod';
-import { requireKey } from '../auth/authenticate';
-import type { AppEnv } from '../env';
+import type { AppEnv } from '../http/app-env';
 import { ApiError } from '../http/errors';
 import { json } from '../http/openapi';
+import { requireKey } from '../middleware/auth/require-key';
 
 /** Content types the model files need; `application/wasm` lets browsers compile while downloading. */
 const CONTENT_TYPES: Record<string, string> = {
@@ -63,7 +63,7 @@ modelAssetRoutes.on(
       const v = c.req.header(h);
       if (v) conditional.set(h, v);
     }
-    const asset = await c.env.ASSETS.fetch(
+    const asset = await c.var.services.assets.fetch(
       new Request(new URL(path, c.req.url), { method: c.req.method, headers: conditional }),
     );
     if (asset.status === 404) throw new ApiError(404, 'not_found', `no model file ${path}`);

@@ -1,12 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { ErrorBody } from '@smart-onboarding/protocol';
-import { requireKey, resolveUser } from '../auth/authenticate';
 import { readCredentials } from '../auth/credentials';
-import type { AppEnv } from '../env';
+import type { AppEnv } from '../http/app-env';
 import { ApiError } from '../http/errors';
 import { json, security, userErrorResponses } from '../http/openapi';
 import { SOCKET_HEADERS } from '../journey/socket';
-import { journeyStub } from './journey-stub';
+import { requireKey } from '../middleware/auth/require-key';
+import { resolveUser } from '../middleware/auth/resolve-user';
 
 /**
  * `GET /v1/socket`: the WebSocket of one browser tab, terminated by the user's journey object. Browsers
@@ -43,5 +43,5 @@ socketRoutes.get('/v1/socket', requireKey({ secret: false }), async (c) => {
   headers.set(SOCKET_HEADERS.tenant, owner.tenantId);
   headers.set(SOCKET_HEADERS.user, owner.userId);
   headers.set(SOCKET_HEADERS.session, session);
-  return journeyStub(c.env, owner).fetch(new Request(c.req.raw.url, { method: 'GET', headers }));
+  return c.var.services.journey(owner).fetch(new Request(c.req.raw.url, { method: 'GET', headers }));
 });

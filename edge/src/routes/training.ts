@@ -1,14 +1,13 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { requireKey } from '../auth/authenticate';
-import { database } from '../db/client';
-import { recordAudit } from '../db/queries/audit';
-import { type TrainingCursor, trainingEventsPage } from '../db/queries/engagement';
-import type { AppEnv } from '../env';
+import { recordAudit } from '../adapters/d1/queries/audit';
+import { type TrainingCursor, trainingEventsPage } from '../adapters/d1/queries/engagement';
 import { toJsonl } from '../events/training-events';
+import type { AppEnv } from '../http/app-env';
 import { ApiError } from '../http/errors';
 import { keyErrorResponses, security } from '../http/openapi';
 import { validationHook } from '../http/validation';
+import { requireKey } from '../middleware/auth/require-key';
 
 /** `at:id` in base64url, opaque to callers. */
 const encodeCursor = (c: TrainingCursor) => btoa(`${c.at}:${c.id}`).replace(/\+/g, '-').replace(/\//g, '_');
@@ -58,7 +57,7 @@ export const trainingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   async (c) => {
     const q = c.req.valid('query');
     const { caller } = c.var;
-    const db = database(c.env.DB);
+    const db = c.var.services.db;
     const page = await trainingEventsPage(db, caller.tenant.id, {
       since: q.since,
       until: q.until ?? Date.now() + 1,
