@@ -17,10 +17,10 @@ import {
   startIntelligence,
   takeSnapshot,
 } from '../src/intelligence/journey-intelligence';
-import type { NextStepDecision, NextStepPolicy } from '../src/intelligence/next-step-types';
 import type { PersonaProfile } from '../src/intelligence/persona';
 import { fallbackToAdaptiveOnboarding } from '../src/intelligence/recovery/adaptive-fallback';
 import { hintOnCurrentStep } from '../src/journey/intervention-policy';
+import type { NextStepDecision, NextStepPolicy } from '../src/journey/next-step-policy';
 import { ruleBasedNextStep } from '../src/journey/next-step-policy';
 import { emptyFlowLearning, type FlowLearningState, learnFromJourney } from '../src/learning/flow-learning';
 import { type DecisionRecord, pathOptimizerPolicy } from '../src/learning/path-optimizer';

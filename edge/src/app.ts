@@ -8,6 +8,7 @@ import { validationHook } from './http/validation';
 import { limitBody } from './middleware/body-limit/body-limit';
 import { browserCors } from './middleware/cors/cors';
 import { provideServices } from './middleware/services/provide-services';
+import { analyticsRoutes } from './routes/analytics';
 import { effectivenessRoutes } from './routes/effectiveness';
 import { eventRoutes } from './routes/events';
 import { flowRoutes } from './routes/flows';
@@ -17,6 +18,7 @@ import { helpArticleRoutes } from './routes/help-articles';
 import { identityRoutes } from './routes/identity';
 import { journeyRoutes } from './routes/journeys';
 import { modelAssetRoutes } from './routes/model-assets';
+import { recommendationRoutes } from './routes/recommendations';
 import { socketRoutes } from './routes/socket';
 import { trainingRoutes } from './routes/training';
 
@@ -55,6 +57,8 @@ export function createApp() {
   app.route('/', modelAssetRoutes);
   app.route('/', trainingRoutes);
   app.route('/', effectivenessRoutes);
+  app.route('/', analyticsRoutes);
+  app.route('/', recommendationRoutes);
   app.route('/', helpRoutes);
   app.route('/', helpArticleRoutes);
 
@@ -66,7 +70,7 @@ export function createApp() {
       title: 'Smart Onboarding edge API',
       version: PROTOCOL_VERSION,
       description:
-        'Journeys, next steps, struggle handling, flows and event ingestion. Every error has the shape `ErrorBody` with a stable `code`.',
+        'Journeys, next steps, struggle handling, recommendations, flows, event ingestion and analytics. Every error has the shape `ErrorBody` with a stable `code`.',
       license: { name: 'MIT' },
     },
     servers: [{ url: 'http://127.0.0.1:8787', description: 'local wrangler dev' }],

@@ -33,6 +33,14 @@ describe('/openapi.json', () => {
         'issueAnonymousIdentity',
         'listAuditLog',
         'getModelAsset',
+        'generateContentRecommendations',
+        'analyzeTenantEngagement',
+        'listUserEngagement',
+        'analyzeEngagementPatterns',
+        'detectStruggleIndicators',
+        'generateBehavioralInsights',
+        'trackInteraction',
+        'trackInterventionEffectiveness',
       ]),
     );
     expect(new Set(operations).size).toBe(operations.length);

@@ -4,6 +4,11 @@ import { calculateEngagementScore } from './engagement-score';
 const DAY_MS = 86_400_000;
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 
+/** The first UTC day (`YYYY-MM-DD`) of a window of `windowDays` days ending today. */
+export function windowStartDay(now: number, windowDays: number): string {
+  return isoDay(now - (Math.max(1, Math.floor(windowDays)) - 1) * DAY_MS);
+}
+
 /**
  * The seed's `analyzeEngagementPatterns`, as a pure function over the daily aggregates the queue
  * consumer writes (one row per user, step and UTC day): totals, where the time went, where struggle
@@ -22,7 +27,7 @@ export function analyzeEngagementPatterns(
 ): EngagementAnalysis {
   const windowDays = Math.max(1, Math.floor(options.windowDays));
   const to = isoDay(options.now);
-  const from = isoDay(options.now - (windowDays - 1) * DAY_MS);
+  const from = windowStartDay(options.now, windowDays);
   const midpoint = isoDay(options.now - Math.floor(windowDays / 2) * DAY_MS);
   const rows = days.filter((d) => d.day >= from && d.day <= to);
 

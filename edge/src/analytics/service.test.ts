@@ -29,7 +29,10 @@ describe('BehavioralAnalyticsService over real D1', () => {
       db,
       tenantId: 'tenant-a',
       now: () => NOW,
-      ingest: async (_user, events) => ingested.push(events),
+      ingest: async (_user, events) => {
+        ingested.push(events);
+        return { accepted: events.length, duplicates: 0 };
+      },
     });
 
     const analysis = await analytics.analyzeEngagementPatterns('u1', 7);

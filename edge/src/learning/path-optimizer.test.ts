@@ -1,8 +1,8 @@
 import { FlowDefinition, type OnboardingStep, type PersonaType } from '@smart-onboarding/protocol';
 import { type Random, seededRandom } from '@smart-onboarding/stats';
 import { describe, expect, it } from 'vitest';
-import { firstFeasibleStep } from '../intelligence/next-step-types';
 import { sampleFlow } from '../intelligence/test-flow';
+import { ruleBasedNextStep } from '../journey/next-step-policy';
 import {
   armMean,
   arms,
@@ -35,7 +35,7 @@ describe('chooseNextStep, cold start', () => {
         break;
       }
       expect(r.decision.step.id).toBe(
-        firstFeasibleStep.choose({ flow: sampleFlow, done, currentStepId: null, now: 0, random: rng }).step
+        ruleBasedNextStep.choose({ flow: sampleFlow, done, currentStepId: null, now: 0, random: rng }).step
           ?.id,
       );
       order.push(r.decision.step.id);

@@ -5,7 +5,7 @@ import {
   type NextStepContext,
   type NextStepDecision,
   type NextStepPolicy,
-} from '../intelligence/next-step-types';
+} from '../journey/next-step-policy';
 
 /**
  * The Learning Path Optimizer: a contextual bandit with Thompson sampling over Beta posteriors.
@@ -181,7 +181,7 @@ export function chooseNextStep(
         explored,
       });
     }
-    const feasible = feasibleSteps(ctx.flow.steps, done);
+    const feasible = feasibleSteps(ctx.flow, done);
     if (feasible.length === 0)
       return finish({ step: null, done: false, reason: 'no step has its prerequisites met', explored });
     const candidates: Candidate<{ step: OnboardingStep; skip: boolean }>[] = [

@@ -9,7 +9,6 @@ import {
   Slug,
 } from '@smart-onboarding/protocol';
 import { z } from 'zod';
-import { recordAudit } from '../adapters/d1/queries/audit';
 import {
   getFlowVersion,
   listFlows,
@@ -17,6 +16,7 @@ import {
   publishFlowVersion,
 } from '../adapters/d1/queries/flows';
 import type { AppEnv } from '../http/app-env';
+import { auditSecretCall } from '../http/audit';
 import { ApiError } from '../http/errors';
 import { json, keyErrorResponses, security } from '../http/openapi';
 import { validationHook } from '../http/validation';
@@ -107,12 +107,7 @@ export const flowRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       caller.key.id,
     );
     if (created) {
-      await recordAudit(db, {
-        tenantId: caller.tenant.id,
-        keyId: caller.key.id,
-        action: 'publishFlow',
-        resource: `flows/${version.flow.id}/versions/${version.version}`,
-      });
+      await auditSecretCall(c, 'publishFlow', `flows/${version.flow.id}/versions/${version.version}`);
     }
     return c.json({ flow: version, created }, created ? 201 : 200);
   })

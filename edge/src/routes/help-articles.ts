@@ -1,9 +1,9 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { HelpArticle } from '@smart-onboarding/protocol';
 import { z } from 'zod';
-import { recordAudit } from '../adapters/d1/queries/audit';
 import { listHelpArticles, replaceHelpArticles } from '../adapters/d1/queries/help';
 import type { AppEnv } from '../http/app-env';
+import { auditSecretCall } from '../http/audit';
 import { ApiError } from '../http/errors';
 import { json, keyErrorResponses, security } from '../http/openapi';
 import { validationHook } from '../http/validation';
@@ -57,13 +57,7 @@ export const helpArticleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const { caller, services } = c.var;
     const { db } = services;
     await replaceHelpArticles(db, caller.tenant.id, articles);
-    await recordAudit(db, {
-      tenantId: caller.tenant.id,
-      keyId: caller.key.id,
-      action: 'replaceHelpArticles',
-      resource: 'help/articles',
-      details: { articles: articles.length },
-    });
+    await auditSecretCall(c, 'replaceHelpArticles', 'help/articles', { articles: articles.length });
     const stored = await services.help.embedArticles(caller.tenant.id, articles);
     return c.json(
       'skipped' in stored

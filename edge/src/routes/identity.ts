@@ -1,9 +1,10 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { AnonymousIdentityResponse, AuditLogResponse } from '@smart-onboarding/protocol';
 import { z } from 'zod';
-import { listAudit, recordAudit } from '../adapters/d1/queries/audit';
+import { listAudit } from '../adapters/d1/queries/audit';
 import { issueAnonymousIdentity } from '../auth/identity';
 import type { AppEnv } from '../http/app-env';
+import { auditSecretCall } from '../http/audit';
 import { ApiError } from '../http/errors';
 import { json, keyErrorResponses, security } from '../http/openapi';
 import { validationHook } from '../http/validation';
@@ -48,12 +49,7 @@ export const identityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const { caller } = c.var;
     const { limit, action } = c.req.valid('query');
     const db = c.var.services.db;
-    await recordAudit(db, {
-      tenantId: caller.tenant.id,
-      keyId: caller.key.id,
-      action: 'listAuditLog',
-      resource: 'audit',
-    });
+    await auditSecretCall(c, 'listAuditLog', 'audit');
     const rows = await listAudit(db, caller.tenant.id, limit, action);
     return c.json(
       { entries: rows.map(({ tenantId: _t, details, ...r }) => ({ ...r, details: details ?? undefined })) },

@@ -15,12 +15,12 @@ import {
   UserExportResponse,
 } from '@smart-onboarding/protocol';
 import { z } from 'zod';
-import { recordAudit } from '../adapters/d1/queries/audit';
 import { engagementOf, trainingEventsOf } from '../adapters/d1/queries/engagement';
 import { getFlowVersion } from '../adapters/d1/queries/flows';
 import { deleteUserRows, listJourneySummaries, listUserInterventions } from '../adapters/d1/queries/journeys';
 import { cacheKeys } from '../adapters/upstash/hot-cache';
 import type { AppEnv } from '../http/app-env';
+import { auditSecretCall } from '../http/audit';
 import { ApiError, unwrap } from '../http/errors';
 import { json, keyErrorResponses, security, userErrorResponses } from '../http/openapi';
 import { validationHook } from '../http/validation';
@@ -161,24 +161,6 @@ const listJourneys = createRoute({
   responses: { 200: json(JourneyListResponse, 'A page of journeys.'), ...keyErrorResponses },
 });
 
-/** Secret-key reads of user data are audited; browser reads of one's own journey are not. */
-async function auditSecretRead(
-  c: Parameters<typeof resolveUser>[0],
-  action: string,
-  resource: string,
-  details?: Record<string, unknown>,
-) {
-  const { caller } = c.var;
-  if (caller.key.kind !== 'secret') return;
-  await recordAudit(c.var.services.db, {
-    tenantId: caller.tenant.id,
-    keyId: caller.key.id,
-    action,
-    resource,
-    details,
-  });
-}
-
 export const journeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(initializeUserJourney, async (c) => {
     const owner = await resolveUser(c, c.req.valid('param').userId);
@@ -199,7 +181,7 @@ export const journeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   .openapi(getJourney, async (c) => {
     const owner = await resolveUser(c, c.req.valid('param').userId);
     const journey = unwrap(await c.var.services.journey(owner).getJourney(owner));
-    await auditSecretRead(c, 'getJourney', `journeys/${owner.userId}`);
+    await auditSecretCall(c, 'getJourney', `journeys/${owner.userId}`);
     return c.json({ journey }, 200);
   })
   .openapi(getNextOptimalStep, async (c) => {
@@ -234,7 +216,7 @@ export const journeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const owner = await resolveUser(c, c.req.valid('param').userId);
     unwrap(await c.var.services.journey(owner).deleteJourney(owner));
     await deleteUserRows(c.var.services.db, owner.tenantId, owner.userId);
-    await auditSecretRead(c, 'deleteUserJourney', `journeys/${owner.userId}`);
+    await auditSecretCall(c, 'deleteUserJourney', `journeys/${owner.userId}`);
     return c.body(null, 204);
   })
   .openapi(exportUserData, async (c) => {
@@ -247,7 +229,7 @@ export const journeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     );
     const interventions = await listUserInterventions(db, owner.tenantId, owner.userId);
     const trainingEvents = await trainingEventsOf(db, owner.tenantId, owner.userId);
-    await auditSecretRead(c, 'exportUserData', `journeys/${owner.userId}`);
+    await auditSecretCall(c, 'exportUserData', `journeys/${owner.userId}`);
     return c.json(
       {
         userId: owner.userId,
@@ -264,7 +246,7 @@ export const journeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const { caller } = c.var;
     const q = c.req.valid('query');
     const rows = await listJourneySummaries(c.var.services.db, caller.tenant.id, q);
-    await auditSecretRead(c, 'listJourneys', 'journeys', { ...q, returned: rows.length });
+    await auditSecretCall(c, 'listJourneys', 'journeys', { ...q, returned: rows.length });
     const journeys = rows.map(({ tenantId: _t, ...row }) => row);
     const last = rows.at(-1);
     return c.json(

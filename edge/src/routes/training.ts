@@ -1,29 +1,15 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { recordAudit } from '../adapters/d1/queries/audit';
-import { type TrainingCursor, trainingEventsPage } from '../adapters/d1/queries/engagement';
+import { trainingEventsPage } from '../adapters/d1/queries/engagement';
 import { toJsonl } from '../events/training-events';
 import type { AppEnv } from '../http/app-env';
-import { ApiError } from '../http/errors';
+import { auditSecretCall } from '../http/audit';
+import { decodeCursor, encodeCursor } from '../http/cursor';
 import { keyErrorResponses, security } from '../http/openapi';
 import { validationHook } from '../http/validation';
 import { requireKey } from '../middleware/auth/require-key';
 
-/** `at:id` in base64url, opaque to callers. */
-const encodeCursor = (c: TrainingCursor) => btoa(`${c.at}:${c.id}`).replace(/\+/g, '-').replace(/\//g, '_');
-function decodeCursor(raw: string): TrainingCursor {
-  let text = '';
-  try {
-    text = atob(raw.replace(/-/g, '+').replace(/_/g, '/'));
-  } catch {
-    // reported below
-  }
-  const at = Number(text.slice(0, text.indexOf(':')));
-  const id = text.slice(text.indexOf(':') + 1);
-  if (!text.includes(':') || !Number.isSafeInteger(at) || !id)
-    throw new ApiError(400, 'validation_failed', 'cursor is not one this endpoint returned');
-  return { at, id };
-}
+const TrainingCursor = z.object({ at: z.number().int(), id: z.string().min(1) });
 
 const exportTrainingEvents = createRoute({
   method: 'get',
@@ -61,15 +47,12 @@ export const trainingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const page = await trainingEventsPage(db, caller.tenant.id, {
       since: q.since,
       until: q.until ?? Date.now() + 1,
-      ...(q.cursor ? { after: decodeCursor(q.cursor) } : {}),
+      ...(q.cursor ? { after: decodeCursor(q.cursor, TrainingCursor) } : {}),
       limit: q.limit,
     });
-    await recordAudit(db, {
-      tenantId: caller.tenant.id,
-      keyId: caller.key.id,
-      action: 'exportTrainingEvents',
-      resource: 'training/export',
-      details: { since: q.since, events: page.events.length },
+    await auditSecretCall(c, 'exportTrainingEvents', 'training/export', {
+      since: q.since,
+      events: page.events.length,
     });
     const headers: Record<string, string> = { 'content-type': 'application/x-ndjson; charset=utf-8' };
     if (page.next) headers['x-next-cursor'] = encodeCursor(page.next);

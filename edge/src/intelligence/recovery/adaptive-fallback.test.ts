@@ -1,6 +1,6 @@
 import { seededRandom } from '@smart-onboarding/stats';
 import { describe, expect, it } from 'vitest';
-import type { NextStepContext, NextStepPolicy } from '../next-step-types';
+import type { NextStepContext, NextStepPolicy } from '../../journey/next-step-policy';
 import { sampleFlow } from '../test-flow';
 import { fallbackToAdaptiveOnboarding } from './adaptive-fallback';
 

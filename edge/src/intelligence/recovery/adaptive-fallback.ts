@@ -1,10 +1,10 @@
 import {
   feasibleSteps,
-  firstFeasibleStep,
   type NextStepContext,
   type NextStepDecision,
   type NextStepPolicy,
-} from '../next-step-types';
+  ruleBasedNextStep,
+} from '../../journey/next-step-policy';
 
 /** Why the learned policy's answer was not used. */
 export function invalidDecision(ctx: NextStepContext, d: NextStepDecision): string | undefined {
@@ -13,7 +13,7 @@ export function invalidDecision(ctx: NextStepContext, d: NextStepDecision): stri
     const s = ctx.flow.steps.find((x) => x.id === id);
     if (!s) return `skips unknown step ${id}`;
     if (!s.optional) return `skips required step ${id}`;
-    if (!feasibleSteps(ctx.flow.steps, done).some((f) => f.id === id)) return `skips step ${id} out of order`;
+    if (!feasibleSteps(ctx.flow, done).some((f) => f.id === id)) return `skips step ${id} out of order`;
     done.add(id);
   }
   if (!d.step) {
@@ -43,7 +43,7 @@ export function fallbackToAdaptiveOnboarding(
   learned: NextStepPolicy,
   options: { rules?: NextStepPolicy; onFallback?: (why: string) => void } = {},
 ): NextStepPolicy {
-  const rules = options.rules ?? firstFeasibleStep;
+  const rules = options.rules ?? ruleBasedNextStep;
   return {
     name: `${learned.name}|fallback:${rules.name}`,
     choose(ctx) {
