@@ -10,6 +10,7 @@ import type { Random } from '@smart-onboarding/stats';
 import { DEFAULT_ENGINE_OPTIONS, interventionEngine } from '../src/intelligence/intervention/engine';
 import type { InterventionPolicy } from '../src/intelligence/intervention/types';
 import {
+  type JourneyFacts,
   type JourneyIntelligence,
   journeyOutcome,
   journeyPredictions,
@@ -35,6 +36,14 @@ interface UserJourney {
   startedAt: number;
   intel: JourneyIntelligence;
 }
+
+/** What the success model and the outcome read of a journey at `now`. */
+const factsOf = (j: UserJourney, now: number): JourneyFacts => ({
+  completions: j.completions,
+  interventions: j.interventions,
+  startedAt: j.startedAt,
+  now,
+});
 
 /** A prediction made mid-journey, kept to report the success model's calibration against outcomes. */
 export interface PredictionRecord {
@@ -105,12 +114,7 @@ export function inProcessBackend(arm: 'adaptive' | 'smart', flow: FlowDefinition
       const j = journeys.get(userId)!;
       j.completions.push({ stepId, action, at: now, durationMs });
       if (arm === 'smart') {
-        const facts = {
-          completions: j.completions,
-          interventions: j.interventions,
-          startedAt: j.startedAt,
-          now,
-        };
+        const facts = factsOf(j, now);
         j.intel = takeSnapshot(j.intel, flow, facts);
         if (j.completions.filter((c) => c.action === 'completed').length === 2) {
           predictions.push({
@@ -154,12 +158,7 @@ export function inProcessBackend(arm: 'adaptive' | 'smart', flow: FlowDefinition
     async end(userId, status, now) {
       const j = journeys.get(userId)!;
       if (arm === 'smart') {
-        const facts = {
-          completions: j.completions,
-          interventions: j.interventions,
-          startedAt: j.startedAt,
-          now,
-        };
+        const facts = factsOf(j, now);
         learning = learnFromJourney(
           learning,
           journeyOutcome(j.intel, flow, {

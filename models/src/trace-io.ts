@@ -1,3 +1,4 @@
+import { jsonLines } from './jsonl';
 import type { RawEvent } from './sdk';
 
 /** A trace that cannot be read, with a stable code and the line at fault. */
@@ -46,34 +47,26 @@ const KNOWN_TYPES = new Set([
  */
 export function parseTrace(text: string): RawEvent[] {
   const events: RawEvent[] = [];
-  const lines = text.split('\n');
   let lastT = Number.NEGATIVE_INFINITY;
-  lines.forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new TraceError('trace_bad_json', i + 1, 'not JSON');
-    }
+  for (const { line, value, bad } of jsonLines(text)) {
+    if (bad) throw new TraceError('trace_bad_json', line, 'not JSON');
     if (typeof value !== 'object' || value === null || Array.isArray(value))
-      throw new TraceError('trace_bad_event', i + 1, 'an event must be a JSON object');
+      throw new TraceError('trace_bad_event', line, 'an event must be a JSON object');
     const e = value as Record<string, unknown>;
-    if (typeof e.type !== 'string') throw new TraceError('trace_bad_event', i + 1, 'missing "type"');
+    if (typeof e.type !== 'string') throw new TraceError('trace_bad_event', line, 'missing "type"');
     if (typeof e.t !== 'number' || !Number.isFinite(e.t))
-      throw new TraceError('trace_bad_event', i + 1, '"t" must be a finite number of milliseconds');
-    if (!KNOWN_TYPES.has(e.type)) return;
+      throw new TraceError('trace_bad_event', line, '"t" must be a finite number of milliseconds');
+    if (!KNOWN_TYPES.has(e.type)) continue;
     if (POINTER_TYPES.has(e.type) && (typeof e.x !== 'number' || typeof e.y !== 'number'))
-      throw new TraceError('trace_bad_event', i + 1, `"${e.type}" needs numeric "x" and "y"`);
-    if (e.t < lastT) throw new TraceError('trace_out_of_order', i + 1, `t=${e.t} comes after t=${lastT}`);
+      throw new TraceError('trace_bad_event', line, `"${e.type}" needs numeric "x" and "y"`);
+    if (e.t < lastT) throw new TraceError('trace_out_of_order', line, `t=${e.t} comes after t=${lastT}`);
     lastT = e.t;
     if (POINTER_TYPES.has(e.type) && e.type !== 'click' && e.pointer === undefined) e.pointer = 'mouse';
     if (e.type === 'click' && e.pointer === undefined) e.pointer = 'mouse';
     if (e.type === 'click' && typeof e.detail !== 'number') e.detail = 1;
     events.push(e as unknown as RawEvent);
-  });
-  if (!events.length) throw new TraceError('trace_empty', lines.length, 'no events');
+  }
+  if (!events.length) throw new TraceError('trace_empty', text.split('\n').length, 'no events');
   return events;
 }
 

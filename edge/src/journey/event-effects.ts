@@ -2,13 +2,11 @@ import type { BehaviorEvent } from '@smart-onboarding/protocol';
 import { setInterventionOutcome } from '../adapters/d1/queries/journeys';
 import { observeEvents } from '../intelligence/journey-intelligence';
 import type { PersonaProfile } from '../intelligence/persona';
-import type { Services } from '../services';
-import type { JourneyChanges } from './journey-changes';
+import type { JourneyEditDeps } from './journey-changes';
 import { applyEventsToJourney } from './journey-events';
-import type { ChosenPolicy, NextStepDecider } from './next-step-decider';
+import type { ChosenPolicy } from './next-step-decider';
 import { ruleBasedNextStep } from './next-step-policy';
 import type { JourneyOwner } from './owner';
-import type { JourneyStore } from './store/journey-store';
 
 /**
  * What newly accepted events change in the journey itself: the user model and persona learn from them,
@@ -16,12 +14,7 @@ import type { JourneyStore } from './store/journey-store';
  * and intervention outcomes reach D1. Events that do not fit the journey are only counted (by the queue).
  */
 export async function applyIngestedEvents(
-  deps: {
-    store: JourneyStore;
-    decider: NextStepDecider;
-    changes: JourneyChanges;
-    services: Pick<Services, 'db'>;
-  },
+  deps: JourneyEditDeps,
   owner: JourneyOwner,
   events: BehaviorEvent[],
 ): Promise<void> {

@@ -1,5 +1,6 @@
 import type { FlowVersion } from '@smart-onboarding/protocol';
 import { journeyOutcome, takeSnapshot } from '../intelligence/journey-intelligence';
+import type { Services } from '../services';
 import type { JourneyState } from './journey-state';
 import { nextStepOf } from './journey-view';
 import type { LearnerLink } from './learner-link';
@@ -9,6 +10,14 @@ import type { JourneyOwner } from './owner';
 import type { SocketHub } from './socket-hub';
 import type { JourneyStore } from './store/journey-store';
 import type { SummaryMirror } from './summary-mirror';
+
+/** What a module that decides and then changes the journey needs (events, reconciliation). */
+export interface JourneyEditDeps {
+  store: JourneyStore;
+  decider: NextStepDecider;
+  changes: JourneyChanges;
+  services: Pick<Services, 'db'>;
+}
 
 /**
  * How a new journey state is made durable and known: stored, mirrored to the cache (before answering) and

@@ -1,14 +1,11 @@
 import { journeySummaryOf, readJourneySummary, saveJourneySummary } from '../adapters/d1/queries/journeys';
 import { reconcileUserState } from '../intelligence/recovery/reconcile';
-import type { Services } from '../services';
-import type { JourneyChanges } from './journey-changes';
+import type { JourneyEditDeps } from './journey-changes';
 import type { Reconciliation } from './journey-rpc';
 import { advance, HISTORY_CAP, type JourneyState } from './journey-state';
-import type { NextStepDecider } from './next-step-decider';
 import { type Outcome, ok } from './outcome';
 import type { JourneyOwner } from './owner';
 import { loadJourney } from './ownership';
-import type { JourneyStore } from './store/journey-store';
 
 /** The alarm compares the journey with D1 at most this often. */
 export const RECONCILE_EVERY_MS = 10 * 60_000;
@@ -20,12 +17,7 @@ export const RECONCILE_EVERY_MS = 10 * 60_000;
  * by the next decision, and D1 is rewritten from the merged journey.
  */
 export async function reconcileWithD1(
-  deps: {
-    store: JourneyStore;
-    decider: NextStepDecider;
-    changes: JourneyChanges;
-    services: Pick<Services, 'db'>;
-  },
+  deps: JourneyEditDeps,
   owner: JourneyOwner,
 ): Promise<Outcome<Reconciliation>> {
   const { store, decider, changes, services } = deps;

@@ -1,4 +1,5 @@
 import { BehaviorEvent } from '@smart-onboarding/protocol';
+import { jsonLines } from '../jsonl';
 
 /** How long before an outcome a window still counts as leading to it. */
 export const WEAK_LABEL_HORIZON_MS = 30_000;
@@ -45,31 +46,24 @@ export class ExportError extends Error {
  */
 export function weakLabel(jsonl: string, schema: string): WeakWindow[] {
   const bySession = new Map<string, BehaviorEvent[]>();
-  jsonl.split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new ExportError('export_bad_line', `line ${i + 1}: not JSON`);
-    }
+  for (const { line, value, bad } of jsonLines(jsonl)) {
+    if (bad) throw new ExportError('export_bad_line', `line ${line}: not JSON`);
     const parsed = BehaviorEvent.safeParse(value);
     if (!parsed.success)
       throw new ExportError(
         'export_bad_line',
-        `line ${i + 1}: not a BehaviorEvent: ${parsed.error.issues[0]?.message}`,
+        `line ${line}: not a BehaviorEvent: ${parsed.error.issues[0]?.message}`,
       );
     const e = parsed.data;
     if (e.eventType === 'features' && e.window.schema !== schema)
       throw new ExportError(
         'export_schema_mismatch',
-        `line ${i + 1}: feature schema ${e.window.schema}, this pipeline trains ${schema}`,
+        `line ${line}: feature schema ${e.window.schema}, this pipeline trains ${schema}`,
       );
     const list = bySession.get(e.sessionId) ?? [];
     list.push(e);
     bySession.set(e.sessionId, list);
-  });
+  }
   const out: WeakWindow[] = [];
   for (const [sessionId, events] of [...bySession].sort(([a], [b]) => a.localeCompare(b))) {
     const outcomes = events
