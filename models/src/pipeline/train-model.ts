@@ -34,6 +34,28 @@ export interface TrainedModel {
 export const MODEL_FILE = `struggle-${FEATURE_SCHEMA}.onnx`;
 export const MANIFEST_FILE = 'struggle-model.json';
 
+/**
+ * The files that ship a model: the ONNX graph and the manifest the SDK's worker reads first (schema,
+ * feature names, alarm thresholds, the graph's sha256).
+ */
+export function shippedModel(
+  params: MlpParams,
+  alarm: AlarmOptions,
+  seed: number,
+): { onnx: Uint8Array; manifest: ShippedManifest } {
+  const onnx = exportOnnx(params, { featureSchema: FEATURE_SCHEMA, featureNames: FEATURE_NAMES });
+  const manifest: ShippedManifest = {
+    schema: FEATURE_SCHEMA,
+    model: MODEL_FILE,
+    featureNames: [...FEATURE_NAMES],
+    alarm,
+    sha256: createHash('sha256').update(onnx).digest('hex'),
+    opset: 17,
+    seed,
+  };
+  return { onnx, manifest };
+}
+
 /** Episode outcome of a model with given alarm options on some sessions (points and scores cached per session). */
 export function outcomeOn(sessions: readonly SimulatedSession[], params: MlpParams) {
   const cached = sessions.map((s) => {
@@ -73,15 +95,6 @@ export function trainModel(config: PipelineConfig, corpus: Corpus): TrainedModel
     outcomeOn(corpus.validation, params),
     config.maxFalseAlarmsPerHour,
   );
-  const onnx = exportOnnx(params, { featureSchema: FEATURE_SCHEMA, featureNames: FEATURE_NAMES });
-  const manifest: ShippedManifest = {
-    schema: FEATURE_SCHEMA,
-    model: MODEL_FILE,
-    featureNames: [...FEATURE_NAMES],
-    alarm,
-    sha256: createHash('sha256').update(onnx).digest('hex'),
-    opset: 17,
-    seed: config.seed,
-  };
+  const { onnx, manifest } = shippedModel(params, alarm, config.seed);
   return { params, alarm, validation, onnx, manifest, losses };
 }

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { FEATURE_COUNT, FEATURE_NAMES, FEATURE_SCHEMA } from '@smart-onboarding/protocol/features';
+import { FEATURE_COUNT, FEATURE_SCHEMA } from '@smart-onboarding/protocol/features';
 import { prAuc, rocAuc } from '@smart-onboarding/stats';
 import { forward, toFloat32 } from '../model/mlp';
-import { exportOnnx } from '../model/onnx-export';
 import { trainMlp } from '../model/train';
 import type { PipelineConfig } from '../pipeline/config';
-import { MODEL_FILE, type ShippedManifest } from '../pipeline/train-model';
+import { type ShippedManifest, shippedModel } from '../pipeline/train-model';
 import { type AlarmOptions, DEFAULT_ALARM } from '../sdk';
 import { weakLabel } from './weak-labels';
 
@@ -44,16 +43,7 @@ export function trainFromExport(jsonl: string, config: PipelineConfig) {
       config.train,
     ),
   );
-  const onnx = exportOnnx(params, { featureSchema: FEATURE_SCHEMA, featureNames: FEATURE_NAMES });
-  const manifest: ShippedManifest = {
-    schema: FEATURE_SCHEMA,
-    model: MODEL_FILE,
-    featureNames: [...FEATURE_NAMES],
-    alarm: shippedAlarm(),
-    sha256: createHash('sha256').update(onnx).digest('hex'),
-    opset: 17,
-    seed: config.seed,
-  };
+  const { onnx, manifest } = shippedModel(params, shippedAlarm(), config.seed);
   const scores = held.map((w) => forward(params, w.values).score);
   const labels = held.map((w) => w.label);
   return {
