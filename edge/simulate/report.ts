@@ -10,7 +10,7 @@ import { trackInterventionEffectiveness, wilson } from '../src/intelligence/inte
 import type { PredictionRecord } from './in-process-backend';
 import type { UserResult } from './simulation';
 
-export interface ArmSummary {
+interface ArmSummary {
   arm: string;
   users: number;
   completion: ReturnType<typeof wilson>;
@@ -18,7 +18,7 @@ export interface ArmSummary {
   medianCi95: [number, number];
 }
 
-export function summarise(arm: string, results: readonly UserResult[]): ArmSummary {
+function summarise(arm: string, results: readonly UserResult[]): ArmSummary {
   const done = results.filter((r) => r.completed);
   return {
     arm,
@@ -32,7 +32,7 @@ export function summarise(arm: string, results: readonly UserResult[]): ArmSumma
   };
 }
 
-export interface AbReport {
+interface AbReport {
   a: ArmSummary;
   b: ArmSummary;
   completionUplift: number;

@@ -94,7 +94,7 @@ export const SIM_PERSONAS: Record<PersonaType, SimPersona> = {
 };
 
 /** The population mix of a sample creator-studio tenant. */
-export const PERSONA_MIX: ReadonlyArray<[PersonaType, number]> = [
+const PERSONA_MIX: ReadonlyArray<[PersonaType, number]> = [
   ['cautious_beginner', 0.25],
   ['guided_learner', 0.3],
   ['explorer', 0.15],

@@ -23,7 +23,7 @@ import { socketRoutes } from './routes/socket';
 import { trainingRoutes } from './routes/training';
 
 /** JSON bodies other than event batches (flows are the largest): past this, 413. */
-export const JSON_BODY_MAX_BYTES = 1024 * 1024;
+const JSON_BODY_MAX_BYTES = 1024 * 1024;
 
 /**
  * Builds the HTTP app. Routes are declared with their protocol schemas, so validation and the

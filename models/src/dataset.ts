@@ -15,7 +15,7 @@ export interface LabelledWindow extends ComputedWindow {
 }
 
 /** A window counts as struggle when at least half of it lies inside a struggle episode. */
-export const POSITIVE_OVERLAP_MS = WINDOW_MS / 2;
+const POSITIVE_OVERLAP_MS = WINDOW_MS / 2;
 
 /**
  * Cuts a simulated trace into the SDK's windows and labels each from the episodes it overlaps.

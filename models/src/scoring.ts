@@ -26,7 +26,7 @@ export interface AlarmLine {
   reasons: StruggleReason[];
 }
 
-export interface WindowLine {
+interface WindowLine {
   t0: number;
   t: number;
   score: number;

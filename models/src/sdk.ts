@@ -4,14 +4,8 @@
  * schedule), so Node computes exactly what the browser does. The vector's layout (names, order, `fw1`,
  * window and hop) is the protocol's: `@smart-onboarding/protocol/features`.
  */
-export type { RawEvent, RawEventOf, TargetInfo } from '@smart-onboarding/sdk/capture';
-export {
-  type ComputedWindow,
-  createWindowStream,
-  extractFeatures,
-  featureIndex,
-  slidingWindows,
-} from '@smart-onboarding/sdk/features';
+export type { RawEvent, TargetInfo } from '@smart-onboarding/sdk/capture';
+export { type ComputedWindow, createWindowStream, slidingWindows } from '@smart-onboarding/sdk/features';
 export { detectSignals, POINTER_SIGNALS } from '@smart-onboarding/sdk/signals';
 export {
   type AlarmOptions,

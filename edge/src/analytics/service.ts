@@ -17,7 +17,7 @@ import { analyzeEngagementPatterns, windowStartDay } from './engagement-patterns
 import { calculateEngagementScore } from './engagement-score';
 import { detectStruggleIndicators } from './struggle-indicators';
 
-export interface BehavioralAnalyticsDeps {
+interface BehavioralAnalyticsDeps {
   db: Database;
   tenantId: string;
   /** Ingests events for a user the way `POST /v1/events` does (idempotent, queued): the journey object. */

@@ -24,9 +24,7 @@ export interface EscalationWebhookConfig {
   format: WebhookFormat;
 }
 
-export type EscalationConfigResult =
-  | { ok: true; config: EscalationWebhookConfig }
-  | { ok: false; reason: string };
+type EscalationConfigResult = { ok: true; config: EscalationWebhookConfig } | { ok: false; reason: string };
 
 export function readEscalationConfig(env: Readonly<EscalationWebhookEnv>): EscalationConfigResult {
   const url = typeof env.ESCALATION_WEBHOOK_URL === 'string' ? env.ESCALATION_WEBHOOK_URL.trim() : '';

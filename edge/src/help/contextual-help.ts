@@ -47,7 +47,7 @@ const MAX_TEXT = 20_000;
  * Help is interactive: a user is waiting. Retries are few and short, and a throttle that asks for longer
  * than `maxMs` is not waited out: the authored help is served at once instead.
  */
-export const HELP_RETRY = { ...DEFAULT_RETRY, maxRetries: 2, baseMs: 150, maxMs: 3000 };
+const HELP_RETRY = { ...DEFAULT_RETRY, maxRetries: 2, baseMs: 150, maxMs: 3000 };
 
 function helpRetry(deps: HelpDeps) {
   const options = { ...HELP_RETRY, ...deps.retry };

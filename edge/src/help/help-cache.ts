@@ -3,7 +3,7 @@ import { unitHash } from '../intelligence/stable-hash';
 import { scrub } from './scrub';
 
 /** What generated help is cached by: the moment, never the person. */
-export interface HelpCacheKeyParts {
+interface HelpCacheKeyParts {
   tenantId: string;
   flowId: string;
   flowVersion: number;

@@ -6,7 +6,7 @@
  * user's question, even the tenant's step text.
  */
 
-export type ScrubKind = 'email' | 'phone' | 'card' | 'token' | 'iban';
+type ScrubKind = 'email' | 'phone' | 'card' | 'token' | 'iban';
 
 interface Rule {
   kind: ScrubKind;
@@ -70,7 +70,7 @@ const RULES: Rule[] = [
   },
 ];
 
-export interface ScrubResult {
+interface ScrubResult {
   text: string;
   /** How many of each kind were removed. */
   found: Partial<Record<ScrubKind, number>>;

@@ -26,7 +26,7 @@ export function unwrap<T>(outcome: Outcome<T>): T {
   return outcome.value;
 }
 
-export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
+function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 

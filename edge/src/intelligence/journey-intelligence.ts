@@ -79,11 +79,7 @@ export interface JourneyFacts {
 }
 
 /** The success model's view of the journey now. */
-export function snapshotOf(
-  intel: JourneyIntelligence,
-  flow: FlowDefinition,
-  facts: JourneyFacts,
-): JourneySnapshot {
+function snapshotOf(intel: JourneyIntelligence, flow: FlowDefinition, facts: JourneyFacts): JourneySnapshot {
   const required = flow.steps.filter((s) => !s.optional);
   const done = new Set(facts.completions.map((c) => c.stepId));
   const expectedDoneSec = flow.steps

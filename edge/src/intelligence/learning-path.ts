@@ -8,7 +8,7 @@ import {
 import { type CompletionTimeState, expectedStepDurationSec } from './completion-time';
 import { unitHash } from './stable-hash';
 
-export interface PathInput {
+interface PathInput {
   flow: FlowDefinition;
   /** Steps completed or skipped. */
   done: ReadonlySet<string>;

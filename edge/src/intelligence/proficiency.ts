@@ -45,7 +45,7 @@ const LEVEL_SCORE: Record<ProficiencyLevel, number> = {
 };
 const PRIOR_WEIGHT = 1.5;
 
-export function levelOfScore(score: number): ProficiencyLevel {
+function levelOfScore(score: number): ProficiencyLevel {
   if (score < 0.33) return 'beginner';
   if (score < 0.58) return 'intermediate';
   if (score < 0.8) return 'advanced';
@@ -57,7 +57,7 @@ export function levelOfScore(score: number): ProficiencyLevel {
  * hand-set and documented in README.md: pace against the estimate matters most, friction signals per
  * active minute next, hesitations less (a hesitation is often reading).
  */
-export function patternScore(p: InteractionPattern): number | undefined {
+function patternScore(p: InteractionPattern): number | undefined {
   let z = 0;
   let informative = false;
   if (p.durationMs !== undefined && p.expectedDurationMs !== undefined && p.expectedDurationMs > 0) {

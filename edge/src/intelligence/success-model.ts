@@ -27,7 +27,7 @@ export interface JourneySnapshot {
   dismissals: number;
 }
 
-export const SUCCESS_FEATURES = [
+const _SUCCESS_FEATURES = [
   'bias',
   ...PERSONA_TYPES.map((p) => `persona:${p}`),
   'proficiency',
@@ -38,7 +38,7 @@ export const SUCCESS_FEATURES = [
 ] as const;
 
 /** Prior log-odds: a little under half complete from the start, most of those nearly done; progress, fluency help; struggles and a slow pace hurt. */
-export const PRIOR_WEIGHTS: readonly number[] = [
+const PRIOR_WEIGHTS: readonly number[] = [
   0.9, // bias
   -0.3, // cautious_beginner
   0, // guided_learner
@@ -61,14 +61,14 @@ export interface SuccessModelState {
   examples: number;
 }
 
-export interface SuccessModelOptions {
+interface SuccessModelOptions {
   /** Base step size. */
   learningRate: number;
   /** Strength of the pull toward the prior weights, per example. */
   priorStrength: number;
 }
 
-export const DEFAULT_SUCCESS_OPTIONS: SuccessModelOptions = { learningRate: 0.3, priorStrength: 1e-3 };
+const DEFAULT_SUCCESS_OPTIONS: SuccessModelOptions = { learningRate: 0.3, priorStrength: 1e-3 };
 
 export function emptySuccessModel(): SuccessModelState {
   return { version: 1, weights: [...PRIOR_WEIGHTS], gradSq: PRIOR_WEIGHTS.map(() => 0), examples: 0 };

@@ -17,13 +17,13 @@ import { hintOnCurrentStep, type InterventionPolicy } from './intervention-polic
 import { type NextStepPolicy, ruleBasedNextStep } from './next-step-policy';
 
 /** The decisions a journey delegates: which step next, and what to do about a struggle. */
-export interface JourneyPolicies {
+interface JourneyPolicies {
   nextStep: NextStepPolicy;
   intervention: InterventionPolicy;
 }
 
 /** Rules: the first feasible step, and a hint on the current step's target. */
-export const defaultPolicies: JourneyPolicies = {
+const defaultPolicies: JourneyPolicies = {
   nextStep: ruleBasedNextStep,
   intervention: hintOnCurrentStep,
 };
@@ -36,7 +36,7 @@ export const defaultPolicies: JourneyPolicies = {
 export type JourneyArm = 'adaptive' | 'smart';
 
 /** The profile trait that assigns a user to an arm. */
-export const ARM_TRAIT = 'so_arm';
+const ARM_TRAIT = 'so_arm';
 
 /**
  * @example

@@ -44,7 +44,7 @@ export interface PathOptimizerState {
   explorations: number;
 }
 
-export interface OptimizerOptions {
+interface OptimizerOptions {
   /** Upper bound on the share of decisions that differ from the greedy choice. */
   maxExplorationRate: number;
   /** Pseudo-observations a context borrows from the pooled posterior. */
@@ -71,7 +71,7 @@ export interface DecisionRecord {
   arms: string[];
 }
 
-export interface OptimizerDecision extends NextStepDecision {
+interface OptimizerDecision extends NextStepDecision {
   record?: DecisionRecord;
   explored: boolean;
 }
@@ -80,7 +80,7 @@ export function emptyPathOptimizer(): PathOptimizerState {
   return { version: 1, contexts: {}, pooled: {}, decisions: 0, explorations: 0 };
 }
 
-export const contextKey = (c: LearningContext) => `${c.cohort}|${c.persona}`;
+const contextKey = (c: LearningContext) => `${c.cohort}|${c.persona}`;
 const stepArm = (id: string) => `step:${id}`;
 const skipArm = (id: string) => `skip:${id}`;
 const variantArm = (stepId: string, variantId: string | undefined) =>

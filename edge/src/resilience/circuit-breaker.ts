@@ -5,13 +5,13 @@
  * closed → (after `failureThreshold` consecutive failures) → open → (after `openMs`) → half-open, where up
  * to `halfOpenProbes` requests go through: a success closes the circuit, a failure opens it again.
  */
-export interface BreakerOptions {
+interface BreakerOptions {
   failureThreshold: number;
   openMs: number;
   halfOpenProbes: number;
 }
 
-export const DEFAULT_BREAKER: BreakerOptions = { failureThreshold: 5, openMs: 30_000, halfOpenProbes: 1 };
+const DEFAULT_BREAKER: BreakerOptions = { failureThreshold: 5, openMs: 30_000, halfOpenProbes: 1 };
 
 export type BreakerState =
   | { status: 'closed'; failures: number }
@@ -56,7 +56,7 @@ export function breakerOnFailure(
 }
 
 /** Milliseconds until an open circuit lets a probe through; 0 when not open. */
-export function breakerRetryInMs(
+function breakerRetryInMs(
   state: BreakerState,
   now: number,
   options: BreakerOptions = DEFAULT_BREAKER,
@@ -95,7 +95,7 @@ export class CircuitBreaker {
 }
 
 /** Why a call fell back. */
-export type FallbackReason = { kind: 'circuit_open'; retryInMs: number } | { kind: 'failed'; error: unknown };
+type FallbackReason = { kind: 'circuit_open'; retryInMs: number } | { kind: 'failed'; error: unknown };
 
 /**
  * The seed's `handleServiceUnavailable`: calls the service through its breaker; when the circuit is open

@@ -22,13 +22,13 @@ export interface MlpParams {
   b2: number;
 }
 
-export interface MlpOutput {
+interface MlpOutput {
   score: number;
   logit: number;
   contributions: number[];
 }
 
-export function standardise(
+function standardise(
   p: MlpParams,
   x: readonly number[],
   out: Float64Array = new Float64Array(p.inputs),

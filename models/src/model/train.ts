@@ -21,7 +21,7 @@ export const DEFAULT_TRAIN: TrainConfig = {
 };
 
 /** Mean and 1/sd of log1p(x) per feature: the standardisation the model carries. */
-export function fitStandardiser(
+function fitStandardiser(
   rows: readonly (readonly number[])[],
   inputs: number,
 ): { mean: number[]; invStd: number[] } {
@@ -42,7 +42,7 @@ export function fitStandardiser(
   return { mean: mean.map((m) => m / n), invStd };
 }
 
-export interface EpochReport {
+interface EpochReport {
   epoch: number;
   loss: number;
 }

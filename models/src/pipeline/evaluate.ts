@@ -151,7 +151,7 @@ export function evaluate(
 }
 
 /** Alarms on real, ordinary mouse use: the model, the rules, PostHog's rule and the SDK's rage_click signal. */
-export function evaluateBalabit(
+function evaluateBalabit(
   params: MlpParams,
   alarm: AlarmOptions,
   sessions: readonly BalabitSession[],

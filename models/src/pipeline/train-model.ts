@@ -57,7 +57,7 @@ export function shippedModel(
 }
 
 /** Episode outcome of a model with given alarm options on some sessions (points and scores cached per session). */
-export function outcomeOn(sessions: readonly SimulatedSession[], params: MlpParams) {
+function outcomeOn(sessions: readonly SimulatedSession[], params: MlpParams) {
   const cached = sessions.map((s) => {
     const points = tracePoints(s.sim.events);
     return { s, points, scores: scoreWithModel(params, points) };

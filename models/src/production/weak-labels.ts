@@ -2,10 +2,10 @@ import { BehaviorEvent } from '@smart-onboarding/protocol';
 import { jsonLines } from '../jsonl';
 
 /** How long before an outcome a window still counts as leading to it. */
-export const WEAK_LABEL_HORIZON_MS = 30_000;
+const WEAK_LABEL_HORIZON_MS = 30_000;
 
 /** Outcomes that say the user was stuck (weak positives) or was fine (weak negatives). */
-export function outcomeOf(e: BehaviorEvent): 'stuck' | 'fine' | undefined {
+function outcomeOf(e: BehaviorEvent): 'stuck' | 'fine' | undefined {
   if (e.eventType === 'step')
     return e.action === 'abandoned' ? 'stuck' : e.action === 'completed' ? 'fine' : undefined;
   if (e.eventType === 'intervention')
@@ -18,7 +18,7 @@ export function outcomeOf(e: BehaviorEvent): 'stuck' | 'fine' | undefined {
   return undefined;
 }
 
-export interface WeakWindow {
+interface WeakWindow {
   sessionId: string;
   t1: number;
   values: number[];

@@ -7,7 +7,7 @@ export interface Point {
 }
 
 /** One pointer sample, `dt` ms after the movement started. */
-export interface Sample extends Point {
+interface Sample extends Point {
   dt: number;
 }
 

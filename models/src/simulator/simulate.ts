@@ -31,7 +31,7 @@ export const POINTER_VISIBLE_STRUGGLE: readonly EpisodeKind[] = [
 const POINTER_ONLY_TYPES = new Set(['move', 'down', 'up', 'click', 'wheel']);
 
 /** The pointer-only view of a trace: pointer, click and wheel events, stripped of targets. */
-export function pointerOnlyView(events: readonly RawEvent[]): RawEvent[] {
+function pointerOnlyView(events: readonly RawEvent[]): RawEvent[] {
   return events
     .filter((e) => POINTER_ONLY_TYPES.has(e.type) && !('pointer' in e && e.pointer === 'touch'))
     .map((e) => {

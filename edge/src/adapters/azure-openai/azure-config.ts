@@ -31,7 +31,7 @@ export interface AzureOpenAIConfig {
   timeoutMs: number;
 }
 
-export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
+const DEFAULT_AZURE_API_VERSION = '2024-10-21';
 
 export type AzureConfigResult = { ok: true; config: AzureOpenAIConfig } | { ok: false; missing: string[] };
 

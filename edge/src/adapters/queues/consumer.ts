@@ -4,7 +4,7 @@ import { addEngagement, recordDeadLetter } from '../d1/queries/engagement';
 import { EventQueueMessage } from './queue-message';
 
 /** What the consumer does with one valid message; a parameter so tests can inject a failing store. */
-export type EngagementWriter = (db: Database, message: EventQueueMessage) => Promise<unknown>;
+type EngagementWriter = (db: Database, message: EventQueueMessage) => Promise<unknown>;
 
 const writeEngagement: EngagementWriter = (db, m) => addEngagement(db, m.tenantId, m.userId, m.events);
 

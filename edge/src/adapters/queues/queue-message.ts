@@ -13,7 +13,7 @@ export type EventQueueMessage = z.infer<typeof EventQueueMessage>;
 /** Cloudflare Queues limits: 128 KB per message, 256 KB and 100 messages per `sendBatch`. */
 export const QUEUE_MESSAGE_MAX_BYTES = 120_000;
 export const QUEUE_SEND_BATCH_MAX_BYTES = 240_000;
-export const QUEUE_SEND_BATCH_MAX_MESSAGES = 100;
+const QUEUE_SEND_BATCH_MAX_MESSAGES = 100;
 
 const size = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 

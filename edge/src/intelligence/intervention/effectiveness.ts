@@ -11,7 +11,7 @@ export interface InterventionExposure {
   progressedAt?: number;
 }
 
-export interface Proportion {
+interface Proportion {
   n: number;
   progressed: number;
   rate: number;
@@ -19,7 +19,7 @@ export interface Proportion {
   ci95: [number, number];
 }
 
-export interface EffectivenessReport {
+interface EffectivenessReport {
   windowMs: number;
   treated: Proportion;
   holdout: Proportion;

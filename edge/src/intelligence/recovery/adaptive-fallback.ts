@@ -7,7 +7,7 @@ import {
 } from '../../journey/next-step-policy';
 
 /** Why the learned policy's answer was not used. */
-export function invalidDecision(ctx: NextStepContext, d: NextStepDecision): string | undefined {
+function invalidDecision(ctx: NextStepContext, d: NextStepDecision): string | undefined {
   const done = new Set(ctx.done);
   for (const id of d.skip ?? []) {
     const s = ctx.flow.steps.find((x) => x.id === id);

@@ -15,7 +15,7 @@ import { ROW_KEYS } from './schema';
 export const STORE_VERSION = 2;
 
 /** The object's `kv` rows as a migration sees them: raw JSON text by row key. */
-export interface KvRows {
+interface KvRows {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
   delete(key: string): void;

@@ -14,7 +14,7 @@ import { enforceRateLimit } from '../rate-limit/rate-limit';
  * Keys looked up in D1 are remembered per isolate for this long: most requests then cost no D1 read.
  * A revoked key stops working within this time.
  */
-export const KEY_CACHE_TTL_MS = 30_000;
+const KEY_CACHE_TTL_MS = 30_000;
 const KEY_CACHE_MAX = 1_000;
 const keyCache = new Map<string, { caller: Caller | null; until: number }>();
 

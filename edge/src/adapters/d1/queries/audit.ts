@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../client';
 import { auditLog } from '../schema';
 
-export interface AuditEntry {
+interface AuditEntry {
   tenantId: string;
   keyId: string;
   /** What was done, as `<operationId>`: `listJourneys`, `getJourney`, `publishFlow`. */

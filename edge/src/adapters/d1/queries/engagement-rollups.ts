@@ -47,7 +47,7 @@ export interface UserPageCursor {
 }
 
 /** One user's engagement in the window, added up over steps and days. */
-export interface UserEngagementTotals {
+interface UserEngagementTotals {
   userId: string;
   events: number;
   timeSpentMs: number;

@@ -134,7 +134,7 @@ export async function listDeadLetters(db: Database, queue?: string) {
 }
 
 /** Where a page of the training export ends: the last event's time and id (events are ordered by both). */
-export interface TrainingCursor {
+interface TrainingCursor {
   at: number;
   id: string;
 }

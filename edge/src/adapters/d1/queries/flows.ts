@@ -8,7 +8,7 @@ import { sha256Hex } from '../../../crypto/hmac';
 import type { Database } from '../client';
 import { flows, flowVersions } from '../schema';
 
-export interface FlowSummary {
+interface FlowSummary {
   id: string;
   name: string;
   latestVersion: number;

@@ -113,7 +113,7 @@ export async function setInterventionOutcome(
     .where(and(eq(interventions.tenantId, tenantId), eq(interventions.id, interventionId)));
 }
 
-export interface JourneySummaryQuery {
+interface JourneySummaryQuery {
   flowId?: string;
   status?: JourneyStatus;
   limit: number;

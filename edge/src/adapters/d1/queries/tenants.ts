@@ -5,7 +5,7 @@ import { sha256Hex } from '../../../crypto/hmac';
 import type { Database } from '../client';
 import { apiKeys, tenants } from '../schema';
 
-export interface NewTenant {
+interface NewTenant {
   id: string;
   name: string;
   allowedOrigins?: string[];
