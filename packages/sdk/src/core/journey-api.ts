@@ -1,5 +1,6 @@
 import type { FlowVersion, JourneyResponse, NextStepResponse } from '@smart-onboarding/protocol';
-import { CREDENTIALS } from '@smart-onboarding/protocol';
+import { PATHS } from '@smart-onboarding/protocol';
+import { credentialHeaders } from '../transport/credentials';
 
 /** Where a journey stands when the page starts: the step to show and how far along the user is. */
 export interface JourneyStart {
@@ -8,6 +9,10 @@ export interface JourneyStart {
   /** Steps in the flow (the progress bar's total). */
   total: number;
 }
+
+/** The user's journey resource (`/v1/journeys/{user}`); its `/next` and `/help` hang below it. */
+export const journeyUrl = (endpoint: string, userId: string) =>
+  `${endpoint}${PATHS.journeys}/${encodeURIComponent(userId)}`;
 
 /**
  * Starts (or, as the edge makes it idempotent, finds) the user's journey through `flowId`
@@ -19,23 +24,24 @@ export async function startJourney(
   credentials: { publishableKey: string; userId: string; userHash?: string | undefined },
   flowId: string,
 ): Promise<JourneyStart | undefined> {
-  const headers: Record<string, string> = { [CREDENTIALS.publishableKey.header]: credentials.publishableKey };
-  if (credentials.userHash) headers[CREDENTIALS.userHash.header] = credentials.userHash;
-  const journeyUrl = `${endpoint}/v1/journeys/${encodeURIComponent(credentials.userId)}`;
-  const call = async <T>(url: string, init: RequestInit = {}): Promise<T> => {
-    const res = await fetch(url, { credentials: 'omit', ...init, headers: { ...headers, ...init.headers } });
-    if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  const headers = credentialHeaders(credentials.publishableKey, credentials.userHash);
+  const url = journeyUrl(endpoint, credentials.userId);
+  const call = async <T>(to: string, init: RequestInit = {}): Promise<T> => {
+    const res = await fetch(to, { credentials: 'omit', ...init, headers: { ...headers, ...init.headers } });
+    if (!res.ok) throw new Error(`${to}: ${res.status}`);
     return (await res.json()) as T;
   };
   try {
-    const { journey } = await call<JourneyResponse>(journeyUrl, {
+    const { journey } = await call<JourneyResponse>(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ flowId }),
     });
     const [next, flow] = await Promise.all([
-      call<NextStepResponse>(`${journeyUrl}/next`),
-      call<FlowVersion>(`${endpoint}/v1/flows/${encodeURIComponent(journey.flowId)}`).catch(() => undefined),
+      call<NextStepResponse>(`${url}/next`),
+      call<FlowVersion>(`${endpoint}${PATHS.flows}/${encodeURIComponent(journey.flowId)}`).catch(
+        () => undefined,
+      ),
     ]);
     return {
       next,

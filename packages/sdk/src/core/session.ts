@@ -1,0 +1,24 @@
+import { uuid } from '../transport/ids';
+import { SESSION_KEY, webStorage } from './storage-keys';
+
+/**
+ * The id of this tab's session, kept in sessionStorage: a reload continues the session, a new tab starts
+ * its own. Where storage is refused (sandboxed frame, strict privacy mode) the session lasts as long as the
+ * page: `current` is kept, or a new id made. Called only with consent (it writes).
+ *
+ * @example
+ * sessionId = restoreSession(sessionId);
+ */
+export function restoreSession(
+  current: string,
+  storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = webStorage('sessionStorage'),
+  newId: () => string = uuid,
+): string {
+  try {
+    const id = storage!.getItem(SESSION_KEY) ?? newId();
+    storage!.setItem(SESSION_KEY, id);
+    return id;
+  } catch {
+    return current || newId();
+  }
+}
