@@ -177,16 +177,15 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
   });
 
   it.skipIf(process.env.SDK_TEST_BACKEND === 'receiver')(
-    'a struggle goes up the socket and the intervention the edge decides comes down to on(intervention)',
+    'a struggle goes up the socket and the plan the edge decides for it comes down to on(intervention)',
     async () => {
       const context = await harness.browser.newContext();
-      const p = await open(context, user('struggle'));
+      const who = user('struggle');
+      const p = await open(context, who);
       await p.waitForFunction(
         () => (window as unknown as Sdk).SmartOnboarding.status().channel === 'socket',
         undefined,
-        {
-          timeout: 15_000,
-        },
+        { timeout: 15_000 },
       );
       for (let i = 0; i < 3; i++) await p.mouse.click(100, 60);
       await p.waitForFunction(
@@ -194,13 +193,23 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
         undefined,
         { timeout: 10_000 },
       );
+      const mine = proxy.messages.filter((m) => m.user === who.user);
+      // The report reached the edge over the socket: a rage click on the button, with its context.
+      const report = mine.find((m) => m.from === 'browser' && m.message.type === 'struggle')?.message
+        .report as { element?: string; reasons: { code: string }[]; recentSignals: { type: string }[] };
+      expect(report, JSON.stringify(mine.map((m) => m.message.type))).toBeDefined();
+      expect(report.element).toBe('#b');
+      expect(report.reasons.map((r) => r.code)).toContain('rage_click');
+      expect(report.recentSignals.map((s) => s.type)).toContain('rage_click');
+      // What the edge sent back is what the page got, and it is a real plan for that report: a hint at the
+      // element the user rage-clicked (holdout users get the same plan, marked, and it is not shown).
+      const sent = mine.find((m) => m.from === 'edge' && m.message.type === 'intervention')?.message.plan;
       const plan = await p.evaluate(
-        () =>
-          (window as unknown as { seen: { intervention: { id: string; kind: string }[] } }).seen
-            .intervention[0],
+        () => (window as unknown as { seen: { intervention: object[] } }).seen.intervention[0],
       );
-      expect(plan?.id).toBeTruthy();
-      expect(plan?.kind).toBeTruthy();
+      expect(plan).toEqual(sent);
+      expect(plan).toMatchObject({ kind: 'hint', target: { selector: '#b' } });
+      expect(typeof (plan as { holdout: unknown }).holdout).toBe('boolean');
       await context.close();
     },
   );

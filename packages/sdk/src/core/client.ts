@@ -36,16 +36,7 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
   };
   const guard = createGuard(warn);
   const events = createEmitter<SdkEvents>((err) => warn('an event listener threw', err));
-  const journey = createJourney({
-    send: (body, urgent) => {
-      run?.send(body, urgent);
-      return !!run;
-    },
-    emit: events.emit,
-    ui: (fn) => run?.ui(fn),
-    stepChanged: (stepId, estimateMs) => run?.stepChanged(stepId, estimateMs),
-    warn,
-  });
+  const journey = createJourney({ emit: events.emit, warn });
 
   const consent = () =>
     effectiveConsent(requested, browserPrivacySignals(), options?.honorDoNotTrack !== false);
@@ -71,12 +62,13 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
       guard,
       warn,
     });
+    journey.attach(run);
   };
 
   const stop = async (flush: boolean) => {
     const r = run;
     run = undefined;
-    journey.reset();
+    journey.detach();
     await r?.stop(flush);
   };
 

@@ -40,13 +40,13 @@ export function loadDetector(
   hooks: { stepId(): string | undefined; ready(): void; warn(...args: unknown[]): void },
 ): DetectorSlot {
   let detector: StruggleDetector | undefined;
+  /** Loading or loaded: capture is held for it, or handed to it (false without a loader, after a failure or the teardown). */
   let holding = !!load;
-  let stopped = false;
   let events: RawEvent[] = [];
   let signals: Signal[] = [];
   load?.()
     .then((create) => {
-      if (stopped) return;
+      if (!holding) return;
       detector = create(options);
       detector.setStep(hooks.stepId());
       hooks.ready();
@@ -76,7 +76,6 @@ export function loadDetector(
     setStep: (stepId) => detector?.setStep(stepId),
     state: () => detector?.state(),
     teardown() {
-      stopped = true;
       holding = false;
       detector?.teardown();
       detector = undefined;

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { type EnvelopeContext, type EventBody, envelope } from './envelope';
+import { type EventBody, envelope } from './envelope';
 
-const at: EnvelopeContext = { sessionId: 's-1', stepId: undefined, path: '/settings#billing' };
+interface At {
+  sessionId: string;
+  stepId: string | undefined;
+  path: string;
+}
+
+const at: At = { sessionId: 's-1', stepId: undefined, path: '/settings#billing' };
 
 describe('envelope', () => {
-  it.each<[string, EventBody, Partial<EnvelopeContext>, object]>([
+  it.each<[string, EventBody, Partial<At>, object]>([
     [
       'id, session, time and page',
       { eventType: 'page', action: 'view' },
@@ -31,7 +37,8 @@ describe('envelope', () => {
     ],
   ])('%s', (_name, body, context, expected) => {
     const before = Date.now();
-    const e = envelope(body, { ...at, ...context });
+    const { sessionId, stepId, path } = { ...at, ...context };
+    const e = envelope(body, sessionId, stepId, path);
     expect(e).toMatchObject(expected);
     expect(e.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(e.timestamp).toBeGreaterThanOrEqual(before);
@@ -40,12 +47,17 @@ describe('envelope', () => {
 
   it('gives every event its own id (the edge deduplicates by it)', () => {
     const ids = new Set(
-      Array.from({ length: 100 }, () => envelope({ eventType: 'page', action: 'view' }, at).id),
+      Array.from(
+        { length: 100 },
+        () => envelope({ eventType: 'page', action: 'view' }, at.sessionId, at.stepId, at.path).id,
+      ),
     );
     expect(ids.size).toBe(100);
   });
 
   it('an event without a step, and no current step, carries none', () => {
-    expect(envelope({ eventType: 'page', action: 'view' }, at)).not.toHaveProperty('stepId');
+    expect(envelope({ eventType: 'page', action: 'view' }, 's-1', undefined, '/')).not.toHaveProperty(
+      'stepId',
+    );
   });
 });

@@ -8,30 +8,27 @@ export type EventBody = BehaviorEvent extends infer E
     : never
   : never;
 
-/** What the envelope is made of at the moment an event is sent. */
-export interface EnvelopeContext {
-  sessionId: string;
-  /** The step the user is on, for events that do not name one. */
-  stepId: string | undefined;
-  /** `location.pathname + location.hash` (never the query: it may carry tokens). */
-  path: string;
-}
-
 /**
  * Puts the envelope on an event: a client-generated id (the edge deduplicates by it), the session, the
- * time, the page (cut to the wire's 1024 characters) and the current step unless the event names its own.
+ * time, the page (`location.pathname + location.hash`, never the query: it may carry tokens; cut to the
+ * wire's 1024 characters) and the step the user is on, unless the event names its own.
  *
  * @example
- * envelope({ eventType: 'page', action: 'view' }, { sessionId, stepId, path: '/settings' });
+ * envelope({ eventType: 'page', action: 'view' }, sessionId, stepId, '/settings');
  */
-export function envelope(body: EventBody, c: EnvelopeContext): BehaviorEvent {
+export function envelope(
+  body: EventBody,
+  sessionId: string,
+  stepId: string | undefined,
+  path: string,
+): BehaviorEvent {
   const e = {
     id: uuid(),
-    sessionId: c.sessionId,
+    sessionId,
     timestamp: Date.now(),
-    context: { path: c.path.slice(0, 1024) },
+    context: { path: path.slice(0, 1024) },
     ...body,
   } as BehaviorEvent;
-  if (!e.stepId && c.stepId) e.stepId = c.stepId;
+  if (!e.stepId && stepId) e.stepId = stepId;
   return e;
 }

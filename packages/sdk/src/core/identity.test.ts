@@ -70,18 +70,19 @@ describe('adoptAnonymousIdentity', () => {
     expect(a.delays).toEqual([0, 1]);
   });
 
-  it('adopts and stores nothing once stopped while the edge was answering (consent withdrawn)', async () => {
+  it('adopts and stores nothing once unwanted while the edge was answering (consent withdrawn)', async () => {
     const answer = deferred<Identity | undefined>();
     const storage = memoryStorage();
     const adopted: Identity[] = [];
-    const stop = adoptAnonymousIdentity({
+    let wanted = true;
+    adoptAnonymousIdentity({
       publishableKey: 'pk_a',
       issue: () => answer.promise,
-      wanted: () => true,
+      wanted: () => wanted,
       adopt: (identity) => adopted.push(identity),
       storage,
     });
-    stop();
+    wanted = false;
     answer.resolve(issued);
     await answer.promise;
     await Promise.resolve();

@@ -1,6 +1,5 @@
 import type { FlowVersion, JourneyResponse, NextStepResponse } from '@smart-onboarding/protocol';
 import { PATHS } from '@smart-onboarding/protocol';
-import { credentialHeaders } from '../transport/credentials';
 
 /** Where a journey stands when the page starts: the step to show and how far along the user is. */
 export interface JourneyStart {
@@ -21,11 +20,12 @@ export const journeyUrl = (endpoint: string, userId: string) =>
  */
 export async function startJourney(
   endpoint: string,
-  credentials: { publishableKey: string; userId: string; userHash?: string | undefined },
+  userId: string,
+  /** The user's credentials as headers (`credentialHeaders`). */
+  headers: Record<string, string>,
   flowId: string,
 ): Promise<JourneyStart | undefined> {
-  const headers = credentialHeaders(credentials.publishableKey, credentials.userHash);
-  const url = journeyUrl(endpoint, credentials.userId);
+  const url = journeyUrl(endpoint, userId);
   const call = async <T>(to: string, init: RequestInit = {}): Promise<T> => {
     const res = await fetch(to, { credentials: 'omit', ...init, headers: { ...headers, ...init.headers } });
     if (!res.ok) throw new Error(`${to}: ${res.status}`);

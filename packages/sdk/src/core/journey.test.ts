@@ -2,7 +2,7 @@ import type { OnboardingStep, ServerMessage } from '@smart-onboarding/protocol';
 import { describe, expect, it } from 'vitest';
 import type { OnboardingUi } from '../ui/types';
 import type { EventBody } from './envelope';
-import { createJourney } from './journey';
+import { createJourney, type JourneyOutlet } from './journey';
 
 const step = (
   id: string,
@@ -11,9 +11,8 @@ const step = (
 const profile = step('profile', { kind: 'event', event: 'profile_created' });
 const connect = step('connect');
 
-/** A journey whose host writes down everything it is asked to do. */
+/** A journey, attached to a run that writes down everything it is asked to do. */
 function journey() {
-  let running = true;
   const log: string[] = [];
   const sent: [EventBody, boolean | undefined][] = [];
   const ui: OnboardingUi = {
@@ -25,23 +24,19 @@ function journey() {
     teardown: () => log.push('ui.teardown'),
   };
   const j = createJourney({
-    send: (body, urgent) => {
-      if (running) sent.push([body, urgent]);
-      return running;
-    },
     emit: (name, payload) =>
       log.push(
         `emit ${name} ${JSON.stringify(payload && typeof payload === 'object' && 'id' in payload ? payload.id : payload)}`,
       ),
-    ui: (fn) => fn(ui),
-    stepChanged: (id, estimateMs) => log.push(`step ${id}${estimateMs ? ` ${estimateMs}` : ''}`),
     warn: (...args) => log.push(`warn ${args.join(' ')}`),
   });
-  /** Consent granted (a run sends) or not. */
-  const setRunning = (on: boolean) => {
-    running = on;
+  const run: JourneyOutlet = {
+    send: (body, urgent) => sent.push([body, urgent]),
+    ui: (fn) => fn(ui),
+    stepChanged: (id, estimateMs) => log.push(`step ${id}${estimateMs ? ` ${estimateMs}` : ''}`),
   };
-  return { j, log, sent, running: setRunning };
+  j.attach(run);
+  return { j, log, sent, run };
 }
 
 const pushed: [string, ServerMessage[], string[]][] = [
@@ -153,12 +148,19 @@ describe('journey routing', () => {
   });
 
   it('a step completed without consent is not counted done: it can be reported once consent comes', () => {
-    const { j, sent, running } = journey();
-    running(false);
+    const { j, sent, run } = journey();
+    j.detach();
     j.completeStep('profile');
-    running(true);
+    j.attach(run);
     j.completeStep('profile');
     expect(sent).toEqual([[{ eventType: 'step', stepId: 'profile', action: 'completed' }, true]]);
+  });
+
+  it('without consent nothing is shown, but on(step) still says where the user is', () => {
+    const { j, log } = journey();
+    j.detach();
+    j.receive({ type: 'next_step', step: connect });
+    expect(log).toEqual(['emit step "connect"']);
   });
 
   it('the journey’s start shows its step and the progress, and counts what was done before', () => {
@@ -187,11 +189,12 @@ describe('journey routing', () => {
     expect(j.stepId()).toBeUndefined();
   });
 
-  it('reset forgets the steps done and the step shown, not the step the page set', () => {
-    const { j, sent } = journey();
+  it('detach forgets the steps done and the step shown, not the step the page set', () => {
+    const { j, sent, run } = journey();
     j.receive({ type: 'next_step', step: profile });
     j.completeStep('profile');
-    j.reset();
+    j.detach();
+    j.attach(run);
     expect(j.stepId()).toBe('profile');
     j.tracked('profile_created'); // no step shown any more
     j.completeStep('profile'); // done again after a new grant of consent

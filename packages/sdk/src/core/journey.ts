@@ -7,16 +7,19 @@ import type { SdkEvents } from './options';
 /** Step ids the SDK reports or marks: anything else (a typo, a hostile string) is ignored. */
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
 
-/** What the journey needs from the client around it. */
+/** What the journey tells the page, always. */
 export interface JourneyHost {
-  /** Sends an event; false while nothing runs (no consent), when it is dropped. */
-  send(body: EventBody, urgent?: boolean): boolean;
   emit<K extends keyof SdkEvents>(name: K, payload: SdkEvents[K]): void;
-  /** Runs `fn` on the onboarding UI (loaded on first use; never without consent, nor with `widgets: false`). */
+  warn(...args: unknown[]): void;
+}
+
+/** Where the journey sends and shows, while consent stands (the run). */
+export interface JourneyOutlet {
+  send(body: EventBody, urgent?: boolean): void;
+  /** Runs `fn` on the onboarding UI (loaded on first use; never with `widgets: false`). */
   ui(fn: (ui: OnboardingUi) => void): void;
   /** The step the user is on changed: detection measures the time on it against its estimate. */
   stepChanged(stepId: string | undefined, estimateMs?: number): void;
-  warn(...args: unknown[]): void;
 }
 
 /**
@@ -26,7 +29,8 @@ export interface JourneyHost {
  * by the tour, by the app (`completeStep`) or by a `track` call naming the step's event goal.
  *
  * @example
- * const journey = createJourney(host);
+ * const journey = createJourney({ emit, warn });
+ * journey.attach(run);
  * journey.receive({ type: 'next_step', step, variantId });
  * journey.tracked('post_created'); // the step's goal: reported done
  */
@@ -38,27 +42,34 @@ export function createJourney(host: JourneyHost) {
   let completed = new Set<string>();
   /** Steps in the flow (the progress bar's total), once the journey's start said. */
   let total = 0;
+  /** The run, while consent stands: without it nothing is sent or shown, and no step is reported done. */
+  let out: JourneyOutlet | undefined;
 
   const progress = () => {
-    if (total) host.ui((u) => u.progress(completed.size, total));
+    if (total) out?.ui((u) => u.progress(completed.size, total));
   };
   const setStep = (id: string | undefined, estimateMs?: number) => {
     const next = id && SLUG.test(id) ? id : undefined;
     if (next === stepId) return;
     stepId = next;
-    host.stepChanged(next, estimateMs);
+    out?.stepChanged(next, estimateMs);
   };
   const show = (step: OnboardingStep | null, variantId?: string) => {
     current = step;
     setStep(step?.id, step ? step.estimatedDurationSec * 1000 : undefined);
     host.emit('step', step);
-    host.ui((u) => u.step(step, variantId));
-    if (!step && total) host.ui((u) => u.progress(total, total));
+    out?.ui((u) => u.step(step, variantId));
+    if (!step && total) out?.ui((u) => u.progress(total, total));
+  };
+  /** Interventions and help go to their event and to the widget of the same name. */
+  const pass = <K extends 'intervention' | 'help' | 'helpChunk'>(name: K, payload: SdkEvents[K]) => {
+    host.emit(name, payload);
+    out?.ui((u) => (u[name] as (p: SdkEvents[K]) => void)(payload));
   };
   const completeStep = (id: string, action: 'completed' | 'skipped' = 'completed') => {
-    if (!SLUG.test(id) || completed.has(id) || !host.send({ eventType: 'step', stepId: id, action }, true))
-      return;
+    if (!SLUG.test(id) || completed.has(id) || !out) return;
     completed.add(id);
+    out.send({ eventType: 'step', stepId: id, action }, true);
     progress();
   };
 
@@ -82,24 +93,22 @@ export function createJourney(host: JourneyHost) {
     },
     /** A message the edge pushed (acknowledgements are the transport's). */
     receive(m: ServerMessage) {
-      if (m.type === 'intervention') {
-        host.emit('intervention', m.plan);
-        host.ui((u) => u.intervention(m.plan));
-      } else if (m.type === 'welcome') {
+      if (m.type === 'intervention') pass('intervention', m.plan);
+      else if (m.type === 'welcome') {
         // Before the journey exists the welcome has no step: keep what the journey's start showed.
         if (m.currentStep || !current) show(m.currentStep);
       } else if (m.type === 'next_step') show(m.step, m.variantId);
-      else if (m.type === 'help') {
-        host.emit('help', m.help);
-        host.ui((u) => u.help(m.help));
-      } else if (m.type === 'help_chunk') {
-        const chunk = { helpId: m.helpId, delta: m.delta, done: m.done };
-        host.emit('helpChunk', chunk);
-        host.ui((u) => u.helpChunk(chunk));
-      } else if (m.type === 'error') host.warn('the edge said', m.error.code, m.error.message);
+      else if (m.type === 'help') pass('help', m.help);
+      else if (m.type === 'help_chunk') pass('helpChunk', { helpId: m.helpId, delta: m.delta, done: m.done });
+      else if (m.type === 'error') host.warn('the edge said', m.error.code, m.error.message);
     },
-    /** Consent ended: the step shown and the steps done go with the UI; the step the page set stays. */
-    reset() {
+    /** Consent granted: the run sends and shows from now on. */
+    attach(run: JourneyOutlet) {
+      out = run;
+    },
+    /** Consent ended: the step shown and the steps done go with the run's UI; the step the page set stays. */
+    detach() {
+      out = undefined;
       current = null;
       completed = new Set();
     },

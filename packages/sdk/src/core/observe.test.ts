@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RawEvent } from '../capture/raw-event';
 import { clicksEvery, mutation, nav } from '../signals/fixtures';
 import { createDetectorWith, type DetectorEnvironment } from '../struggle/create-detector';
+import type { CreateStruggleDetector } from '../struggle/detector';
 import type { EventBody } from './envelope';
-import { createGuard } from './guard';
 import { startObserving } from './observe';
 
 /** The detector's surroundings outside a page: the same clock and timers, no idle moment, no model. */
@@ -21,7 +21,10 @@ const nodeEnvironment: DetectorEnvironment = {
 };
 
 /** Observation with the real signal loop and rules detector, capture played by the test. */
-function observe({ stepId = undefined as string | undefined, detector = true } = {}) {
+function observe({
+  stepId = undefined as string | undefined,
+  detector = true as boolean | CreateStruggleDetector,
+} = {}) {
   let sink: ((e: RawEvent) => void) | undefined;
   const sent: [EventBody, boolean | undefined][] = [];
   const emitted: [string, unknown][] = [];
@@ -33,13 +36,19 @@ function observe({ stepId = undefined as string | undefined, detector = true } =
       return () => counts.captureStopped++;
     },
     send: (body, urgent) => sent.push([body, urgent]),
-    struggle: (r) => reports.push(r),
-    hiding: () => counts.hiding++,
+    transport: {
+      struggle: (r) => reports.push(r),
+      flushOnHide: () => counts.hiding++,
+    },
     emit: (name, payload) => emitted.push([String(name), payload]),
     stepId: () => stepId,
-    loadDetector: detector ? async () => (o) => createDetectorWith(o, nodeEnvironment) : undefined,
+    loadDetector:
+      detector === true
+        ? async () => (o) => createDetectorWith(o, nodeEnvironment)
+        : detector
+          ? async () => detector
+          : undefined,
     detector: { model: false, assetsBaseUrl: '/v1/model/' },
-    guard: createGuard(() => {}),
     warn: () => {},
   });
   /** Plays raw events whose times are relative to a moment just past. */
@@ -87,6 +96,34 @@ describe('startObserving', () => {
     expect(o.reports[0]).toMatchObject({ stepId: 'schedule', source: 'rules' });
     expect(o.reports[0]!.recentSignals).toContainEqual(signal);
     expect(o.types()).toContain('struggle (urgent)');
+    o.observer.stop(false);
+  });
+
+  it('a struggle raised on the very signals it was handed carries them as its context', async () => {
+    // A detector that decides at once, on the batch it is pushed (as the rules do on an unanswered rage click).
+    const atOnce: CreateStruggleDetector = (options) => ({
+      push: (_events, signals) => {
+        const rage = signals.find((s) => s.type === 'rage_click');
+        if (rage)
+          options.onStruggle({
+            score: 0.9,
+            source: 'rules',
+            reasons: [{ code: 'rage_click', weight: 0.9 }],
+            t: rage.t,
+          });
+      },
+      setStep: () => {},
+      state: () => ({ active: 'rules' }),
+      teardown: () => {},
+    });
+    const o = observe({ detector: atOnce });
+    await Promise.resolve();
+    o.play(clicksEvery(3, 150));
+    await vi.waitFor(() => expect(o.reports).toHaveLength(1));
+    expect(o.reports[0]!.recentSignals.map((s) => s.type)).toContain('rage_click');
+    // The signal is out before the struggle it raised.
+    const order = o.emitted.map(([name]) => name);
+    expect(order.indexOf('signal')).toBeLessThan(order.indexOf('struggle'));
     o.observer.stop(false);
   });
 

@@ -1,12 +1,13 @@
-import type { Signal, StruggleMetrics } from '@smart-onboarding/protocol';
+import type { Signal } from '@smart-onboarding/protocol';
 import type { Teardown } from '../capture/listen';
 import type { RawEvent } from '../capture/raw-event';
 import type { CreateStruggleDetector, StruggleDetectorOptions, StruggleReport } from '../struggle/detector';
+import type { Transport } from '../transport/transport';
 import { createSignalLoop } from './detection';
 import { loadDetector } from './detector-slot';
 import { createEngagementCounter } from './engagement';
 import type { EventBody } from './envelope';
-import type { Guard } from './guard';
+import { createGuard } from './guard';
 import type { JourneyHost } from './journey';
 
 /** How often time-based rules (dead clicks, hesitation) are re-checked while the user is active. */
@@ -26,16 +27,13 @@ export interface ObserverHost {
   /** Starts capture into `emit`; returns its teardown (`startCapture` on the window in the page). */
   capture(emit: (e: RawEvent) => void): Teardown;
   send(body: EventBody, urgent?: boolean): void;
-  /** A struggle report for the socket (the queued `struggle` event goes up either way). */
-  struggle(report: StruggleMetrics): void;
-  /** The page is hiding: what is queued goes now. */
-  hiding(): void;
+  /** `struggle`: a report for the socket (the queued `struggle` event goes up either way); `flushOnHide`: the page is hiding. */
+  transport: Pick<Transport, 'struggle' | 'flushOnHide'>;
   emit: JourneyHost['emit'];
   /** The step the user is on. */
   stepId(): string | undefined;
   loadDetector: (() => Promise<CreateStruggleDetector>) | undefined;
   detector: Pick<StruggleDetectorOptions, 'model' | 'assetsBaseUrl' | 'debug'>;
-  guard: Guard;
   warn(...args: unknown[]): void;
 }
 
@@ -51,6 +49,7 @@ export interface ObserverHost {
  * observer.stop(true);
  */
 export function startObserving(h: ObserverHost) {
+  const guard = createGuard(h.warn);
   const now = () => performance.now();
   const epoch = (t: number) => Math.round(performance.timeOrigin + t);
   const loop = createSignalLoop();
@@ -64,7 +63,7 @@ export function startObserving(h: ObserverHost) {
     if (interaction) h.send({ eventType: 'engagement', interaction });
   };
 
-  const onStruggle = h.guard((r: StruggleReport) => {
+  const onStruggle = guard((r: StruggleReport) => {
     const t = epoch(r.t);
     const payload = {
       score: r.score,
@@ -75,7 +74,7 @@ export function startObserving(h: ObserverHost) {
     };
     h.emit('struggle', payload);
     h.send({ eventType: 'struggle', score: r.score, source: r.source, reasons: r.reasons }, true);
-    h.struggle({ ...payload, recentSignals: recent.filter((s) => s.t >= t - RECENT_MS), t });
+    h.transport.struggle({ ...payload, recentSignals: recent.filter((s) => s.t >= t - RECENT_MS), t });
   });
 
   const detector = loadDetector(
@@ -83,7 +82,7 @@ export function startObserving(h: ObserverHost) {
     {
       ...h.detector,
       onStruggle,
-      onWindow: h.guard((w) =>
+      onWindow: guard((w) =>
         h.send({ eventType: 'features', window: { ...w, t0: epoch(w.t0), t1: epoch(w.t1) } }),
       ),
       onScorerChange: (s) => h.emit('scorer', s),
@@ -91,9 +90,8 @@ export function startObserving(h: ObserverHost) {
     { stepId: h.stepId, ready: () => detect(), warn: h.warn },
   );
 
-  const detect = h.guard(() => {
+  const detect = guard(() => {
     const signals = loop.run(now());
-    detector.push(signals);
     for (const s of signals) {
       const out: Signal = { ...s, t: epoch(s.t) };
       recent = [...recent.slice(1 - RECENT_SIGNALS), out];
@@ -101,6 +99,8 @@ export function startObserving(h: ObserverHost) {
       h.emit('signal', out);
       h.send({ eventType: 'signal', signal: out }, true);
     }
+    // After the signals are out: a struggle they raise at once carries them as its context.
+    detector.push(signals);
   });
 
   const onRaw = (e: RawEvent) => {
@@ -112,7 +112,7 @@ export function startObserving(h: ObserverHost) {
       h.send({ eventType: 'page', action: e.hidden ? 'hidden' : 'visible' });
       if (e.hidden) {
         sendEngagement();
-        h.hiding();
+        h.transport.flushOnHide();
       }
     }
     if (URGENT.has(e.type) && !urgentQueued) {
@@ -129,7 +129,7 @@ export function startObserving(h: ObserverHost) {
     if (t - loop.lastAt() < QUIET_MS || h.stepId()) detect();
     if (t - engagement.since() >= ENGAGEMENT_MS) sendEngagement();
   }, TICK_MS);
-  const stopCapture = h.capture(h.guard(onRaw) as (e: RawEvent) => void);
+  const stopCapture = h.capture(guard(onRaw) as (e: RawEvent) => void);
 
   return {
     /** The user is on another step: reports carry it, and hesitation times it against `estimateMs`. */

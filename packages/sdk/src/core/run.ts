@@ -1,7 +1,7 @@
 import { CREDENTIALS, PATHS } from '@smart-onboarding/protocol';
 import { startCapture } from '../capture/index';
 import { requestAnonymousIdentity } from '../transport/anonymous';
-import { credentialHeaders } from '../transport/credentials';
+import { type Credentials, credentialHeaders } from '../transport/credentials';
 import type { EventQueue } from '../transport/queue';
 import { createTransport, type Transport } from '../transport/transport';
 import type { OnboardingUi } from '../ui/types';
@@ -44,8 +44,7 @@ export interface Run {
 }
 
 /**
- * Wires what exists only while consent is granted: the transport over the tenant's outbox (credentials
- * read at each request, so `identify` and an issued anonymous id apply at once), an anonymous identity
+ * Wires what exists only while consent is granted: the transport over the tenant's outbox, an anonymous identity
  * when the page named no user, the journey's start (`init({ flow })`), the onboarding UI, and observation
  * (capture, signals, struggle detection). One run per grant of consent; `stop` takes all of it down, and
  * nothing it started acts after that.
@@ -59,27 +58,22 @@ export function startRun(c: RunContext): Run {
   const { options: o, journey, emit, guard, warn } = c;
   const endpoint = o.endpoint.replace(/\/+$/, '');
   let live = true;
+  /** Read at each request: `identify` and an issued anonymous identity apply at once. */
+  const credentials = (): Credentials => {
+    const u = c.user();
+    return { publishableKey: o.publishableKey, userId: u.id, userHash: u.hash, sessionId: c.sessionId };
+  };
   const transport = createTransport({
     endpoint,
     queue: c.queue,
-    credentials: () => {
-      const u = c.user();
-      return { publishableKey: o.publishableKey, userId: u.id, userHash: u.hash, sessionId: c.sessionId };
-    },
+    credentials,
     onMessage: guard(journey.receive),
     warn,
     socket: o.socket !== false,
     canSend: () => !!c.user().id,
   });
   const send = (body: EventBody, urgent?: boolean) =>
-    transport.send(
-      envelope(body, {
-        sessionId: c.sessionId,
-        stepId: journey.stepId(),
-        path: location.pathname + location.hash,
-      }),
-      urgent,
-    );
+    transport.send(envelope(body, c.sessionId, journey.stepId(), location.pathname + location.hash), urgent);
 
   const { loadUi, loadWidgets } = c.deps;
   const ui = createUiSlot(() =>
@@ -95,12 +89,9 @@ export function startRun(c: RunContext): Run {
                 send({ eventType: 'intervention', interventionId, action }, true),
               helpReceived: (m) => ('delta' in m ? emit('helpChunk', m) : emit('help', m)),
               helpEndpoint: () => {
-                const u = c.user();
-                return u.id
-                  ? {
-                      url: `${journeyUrl(endpoint, u.id)}/help`,
-                      headers: credentialHeaders(o.publishableKey, u.hash),
-                    }
+                const k = credentials();
+                return k.userId
+                  ? { url: `${journeyUrl(endpoint, k.userId)}/help`, headers: credentialHeaders(k) }
                   : undefined;
               },
               warn,
@@ -111,13 +102,9 @@ export function startRun(c: RunContext): Run {
 
   /** `init({ flow })`: starts the journey once the user is known (idempotent on the edge). */
   const beginJourney = async () => {
-    const u = c.user();
-    if (!o.flow || !u.id) return;
-    const begun = await startJourney(
-      endpoint,
-      { publishableKey: o.publishableKey, userId: u.id, userHash: u.hash },
-      o.flow,
-    );
+    const k = credentials();
+    if (!o.flow || !k.userId) return;
+    const begun = await startJourney(endpoint, k.userId, credentialHeaders(k), o.flow);
     if (!live) return;
     if (begun) journey.started(begun);
     else warn('the journey could not be started');
@@ -140,8 +127,7 @@ export function startRun(c: RunContext): Run {
     capture: (sink) =>
       startCapture(window, sink, { mask: o.mask ?? [], isOwnRequest: (url) => url.startsWith(endpoint) }),
     send,
-    struggle: transport.struggle,
-    hiding: transport.flushOnHide,
+    transport,
     emit,
     stepId: journey.stepId,
     loadDetector: c.deps.loadDetector,
@@ -151,7 +137,6 @@ export function startRun(c: RunContext): Run {
       assetsBaseUrl: `${endpoint}${PATHS.modelAssets}/?${CREDENTIALS.publishableKey.query}=${encodeURIComponent(o.publishableKey)}`,
       debug: !!o.debug,
     },
-    guard,
     warn,
   });
 

@@ -1,5 +1,5 @@
 import { uuid } from '../transport/ids';
-import { SESSION_KEY, webStorage } from './storage-keys';
+import { SESSION_KEY } from './storage-keys';
 
 /**
  * The id of this tab's session, kept in sessionStorage: a reload continues the session, a new tab starts
@@ -11,12 +11,14 @@ import { SESSION_KEY, webStorage } from './storage-keys';
  */
 export function restoreSession(
   current: string,
-  storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = webStorage('sessionStorage'),
+  storage?: Pick<Storage, 'getItem' | 'setItem'>,
   newId: () => string = uuid,
 ): string {
   try {
-    const id = storage!.getItem(SESSION_KEY) ?? newId();
-    storage!.setItem(SESSION_KEY, id);
+    // Merely reading `sessionStorage` throws where storage is blocked.
+    const s = storage ?? sessionStorage;
+    const id = s.getItem(SESSION_KEY) ?? newId();
+    s.setItem(SESSION_KEY, id);
     return id;
   } catch {
     return current || newId();

@@ -13,18 +13,6 @@ export const anonymousIdentityKey = (publishableKey: string) => `so_anon:${publi
 /** IndexedDB: the outbox of events the edge has not acknowledged yet, per tenant. */
 export const outboxDatabase = (publishableKey: string) => `smart-onboarding:${publishableKey}`;
 
-/**
- * `localStorage` or `sessionStorage`, or undefined where the page may not use it: reading the property
- * itself throws in sandboxed frames and with storage blocked.
- */
-export function webStorage(kind: 'localStorage' | 'sessionStorage'): Storage | undefined {
-  try {
-    return globalThis[kind];
-  } catch {
-    return undefined;
-  }
-}
-
 /** Where `forgetDevice` erases: the browser's own stores, unless a test names others. */
 export interface DeviceStores {
   localStorage?: Pick<Storage, 'removeItem'> | undefined;

@@ -24,9 +24,11 @@ export function credentialQuery(c: Credentials): string {
  * The credentials as request headers, for the JSON APIs (the journey, help) whose requests are not
  * CORS-simple anyway.
  */
-export function credentialHeaders(publishableKey: string, userHash?: string): Record<string, string> {
-  const headers: Record<string, string> = { [CREDENTIALS.publishableKey.header]: publishableKey };
-  if (userHash) headers[CREDENTIALS.userHash.header] = userHash;
+export function credentialHeaders(
+  c: Pick<Credentials, 'publishableKey' | 'userHash'>,
+): Record<string, string> {
+  const headers: Record<string, string> = { [CREDENTIALS.publishableKey.header]: c.publishableKey };
+  if (c.userHash) headers[CREDENTIALS.userHash.header] = c.userHash;
   return headers;
 }
 
