@@ -59,7 +59,6 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
         user = issued;
       },
       sessionId,
-      guard,
       warn,
     });
     journey.attach(run);

@@ -1,5 +1,6 @@
 import type { FlowVersion, JourneyResponse, NextStepResponse } from '@smart-onboarding/protocol';
 import { PATHS } from '@smart-onboarding/protocol';
+import { fetchJson } from '../transport/http';
 
 /** Where a journey stands when the page starts: the step to show and how far along the user is. */
 export interface JourneyStart {
@@ -26,29 +27,23 @@ export async function startJourney(
   flowId: string,
 ): Promise<JourneyStart | undefined> {
   const url = journeyUrl(endpoint, userId);
-  const call = async <T>(to: string, init: RequestInit = {}): Promise<T> => {
-    const res = await fetch(to, { credentials: 'omit', ...init, headers: { ...headers, ...init.headers } });
-    if (!res.ok) throw new Error(`${to}: ${res.status}`);
-    return (await res.json()) as T;
-  };
-  try {
-    const { journey } = await call<JourneyResponse>(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ flowId }),
-    });
-    const [next, flow] = await Promise.all([
-      call<NextStepResponse>(`${url}/next`),
-      call<FlowVersion>(`${endpoint}${PATHS.flows}/${encodeURIComponent(journey.flowId)}`).catch(
-        () => undefined,
-      ),
-    ]);
-    return {
+  const call = <T>(to: string, init: RequestInit = {}) =>
+    fetchJson<T>(to, { ...init, headers: { ...headers, ...init.headers } });
+  const begun = await call<JourneyResponse>(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ flowId }),
+  });
+  if (!begun) return undefined;
+  const [next, flow] = await Promise.all([
+    call<NextStepResponse>(`${url}/next`),
+    call<FlowVersion>(`${endpoint}${PATHS.flows}/${encodeURIComponent(begun.journey.flowId)}`),
+  ]);
+  return (
+    next && {
       next,
-      completed: journey.completedSteps.map((c) => c.stepId),
+      completed: begun.journey.completedSteps.map((c) => c.stepId),
       total: flow?.flow.steps.length ?? 0,
-    };
-  } catch {
-    return undefined;
-  }
+    }
+  );
 }

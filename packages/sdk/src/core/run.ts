@@ -7,7 +7,7 @@ import { createTransport, type Transport } from '../transport/transport';
 import type { OnboardingUi } from '../ui/types';
 import type { ClientDependencies } from './api';
 import { type EventBody, envelope } from './envelope';
-import type { Guard } from './guard';
+import { createGuard } from './guard';
 import { adoptAnonymousIdentity, type User } from './identity';
 import type { Journey, JourneyHost } from './journey';
 import { journeyUrl, startJourney } from './journey-api';
@@ -27,7 +27,6 @@ export interface RunContext {
   /** The edge issued an anonymous identity: it becomes the user. */
   adopt(user: User): void;
   sessionId: string;
-  guard: Guard;
   warn(...args: unknown[]): void;
 }
 
@@ -50,12 +49,12 @@ export interface Run {
  * nothing it started acts after that.
  *
  * @example
- * const run = startRun({ options, queue, deps, journey, emit, user: () => user, adopt, sessionId, guard, warn });
+ * const run = startRun({ options, queue, deps, journey, emit, user: () => user, adopt, sessionId, warn });
  * run.send({ eventType: 'track', name: 'signed_up' });
  * await run.stop(true);
  */
 export function startRun(c: RunContext): Run {
-  const { options: o, journey, emit, guard, warn } = c;
+  const { options: o, journey, emit, warn } = c;
   const endpoint = o.endpoint.replace(/\/+$/, '');
   let live = true;
   /** Read at each request: `identify` and an issued anonymous identity apply at once. */
@@ -67,7 +66,7 @@ export function startRun(c: RunContext): Run {
     endpoint,
     queue: c.queue,
     credentials,
-    onMessage: guard(journey.receive),
+    onMessage: createGuard(warn)(journey.receive),
     warn,
     socket: o.socket !== false,
     canSend: () => !!c.user().id,

@@ -1,5 +1,6 @@
 import { PATHS } from '@smart-onboarding/protocol';
 import { credentialQuery } from './credentials';
+import { fetchJson } from './http';
 
 export interface Identity {
   userId: string;
@@ -12,18 +13,10 @@ export interface Identity {
  * tenant that does not allow anonymous visitors); the caller retries. Keeping it is the caller's business
  * (`core/identity.ts`), after checking consent still stands.
  */
-export async function requestAnonymousIdentity(
+export function requestAnonymousIdentity(
   endpoint: string,
   publishableKey: string,
 ): Promise<Identity | undefined> {
-  try {
-    const query = credentialQuery({ publishableKey, sessionId: '-' });
-    const res = await fetch(`${endpoint}${PATHS.anonymousIdentity}?${query}`, {
-      method: 'POST',
-      credentials: 'omit',
-    });
-    return res.ok ? ((await res.json()) as Identity) : undefined;
-  } catch {
-    return undefined;
-  }
+  const query = credentialQuery({ publishableKey, sessionId: '-' });
+  return fetchJson<Identity>(`${endpoint}${PATHS.anonymousIdentity}?${query}`, { method: 'POST' });
 }
