@@ -53,6 +53,18 @@ async function open(context: BrowserContext, params: Record<string, string>): Pr
   return p;
 }
 const status = (p: Page) => p.evaluate(() => (window as unknown as Sdk).SmartOnboarding.status());
+/** Waits until the edge has acknowledged every queued event. */
+const drained = (p: Page, timeout = 15_000) =>
+  p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status().queued === 0, undefined, {
+    timeout,
+  });
+/** Waits until the SDK talks to the edge over its socket (after a reload, once the new SDK is there). */
+const onSocket = (p: Page) =>
+  p.waitForFunction(
+    () => (window as unknown as Sdk).SmartOnboarding.status?.().channel === 'socket',
+    undefined,
+    { timeout: 15_000 },
+  );
 const track = (p: Page, names: string[]) =>
   p.evaluate((n) => {
     for (const name of n) (window as unknown as Sdk).SmartOnboarding.track(name);
@@ -96,11 +108,7 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
     await p.evaluate(() => (window as unknown as Sdk).SmartOnboarding.setConsent('granted'));
     await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status().capturing);
     await track(p, ['after-consent']);
-    await p.waitForFunction(
-      () => (window as unknown as Sdk).SmartOnboarding.status().queued === 0,
-      undefined,
-      { timeout: 15_000 },
-    );
+    await drained(p);
     // Denying consent afterwards stops everything and removes what the SDK stored.
     await p.evaluate(() => (window as unknown as Sdk).SmartOnboarding.setConsent('denied'));
     await p.waitForFunction(async () => (await indexedDB.databases()).length === 0);
@@ -115,13 +123,7 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
     const p = await open(context, who);
     await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status().capturing);
     // Let what the page sent on arrival be acknowledged first, so only the offline events are in flight.
-    await p.waitForFunction(
-      () => (window as unknown as Sdk).SmartOnboarding.status().queued === 0,
-      undefined,
-      {
-        timeout: 15_000,
-      },
-    );
+    await drained(p);
     await sleep(300);
     await context.setOffline(true);
     const mine = () => proxy.batches.filter((b) => b.user === who.user).length;
@@ -134,11 +136,7 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
     const queuedOffline = (await status(p)).queued;
     expect(queuedOffline).toBeGreaterThanOrEqual(31); // the tracks and at least the rage click
     await context.setOffline(false);
-    await p.waitForFunction(
-      () => (window as unknown as Sdk).SmartOnboarding.status().queued === 0,
-      undefined,
-      { timeout: 20_000 },
-    );
+    await drained(p, 20_000);
     const edge = answered(who.user);
     for (const name of names) expect(edge.names).toContain(name);
     // The edge counted each event once: what it accepted as new equals the distinct ids it acknowledged.
@@ -151,11 +149,7 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
     const who = user('reload');
     const p = await open(context, { ...who, socket: 'false' });
     await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status().capturing);
-    await p.waitForFunction(
-      () => (window as unknown as Sdk).SmartOnboarding.status().queued === 0,
-      undefined,
-      { timeout: 15_000 },
-    );
+    await drained(p);
     proxy.mode = 'down';
     const names = Array.from({ length: 12 }, (_, i) => `reload-${i}`);
     await track(p, names);
@@ -165,11 +159,7 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
     await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status?.().capturing);
     expect((await status(p)).queued).toBeGreaterThanOrEqual(12);
     proxy.mode = 'up';
-    await p.waitForFunction(
-      () => (window as unknown as Sdk).SmartOnboarding.status().queued === 0,
-      undefined,
-      { timeout: 30_000 },
-    );
+    await drained(p, 30_000);
     const edge = answered(who.user);
     for (const name of names) expect(edge.names).toContain(name);
     expect(edge.accepted).toBe(edge.ids.size);
@@ -182,11 +172,7 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
       const context = await harness.browser.newContext();
       const who = user('struggle');
       const p = await open(context, who);
-      await p.waitForFunction(
-        () => (window as unknown as Sdk).SmartOnboarding.status().channel === 'socket',
-        undefined,
-        { timeout: 15_000 },
-      );
+      await onSocket(p);
       for (let i = 0; i < 3; i++) await p.mouse.click(100, 60);
       await p.waitForFunction(
         () => (window as unknown as { seen: { intervention: unknown[] } }).seen.intervention.length > 0,
@@ -219,35 +205,17 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
     async () => {
       const context = await harness.browser.newContext();
       const p = await open(context, {});
-      await p.waitForFunction(
-        () => (window as unknown as Sdk).SmartOnboarding.status().channel === 'socket',
-        undefined,
-        {
-          timeout: 15_000,
-        },
-      );
+      await onSocket(p);
       const stored = await p.evaluate(() =>
         JSON.parse(localStorage.getItem('so_anon:pk_demo_local') ?? 'null'),
       );
       expect(stored.userId).toMatch(/^anon_/);
       await track(p, ['anonymous']);
-      await p.waitForFunction(
-        () => (window as unknown as Sdk).SmartOnboarding.status().queued === 0,
-        undefined,
-        {
-          timeout: 15_000,
-        },
-      );
+      await drained(p);
       expect(answered(stored.userId).names).toContain('anonymous');
       const issued = proxy.requests.filter((r) => r.path === '/v1/identity/anonymous').length;
       await p.reload();
-      await p.waitForFunction(
-        () => (window as unknown as Sdk).SmartOnboarding.status?.().channel === 'socket',
-        undefined,
-        {
-          timeout: 15_000,
-        },
-      );
+      await onSocket(p);
       expect(proxy.requests.filter((r) => r.path === '/v1/identity/anonymous').length).toBe(issued);
       await context.close();
     },
