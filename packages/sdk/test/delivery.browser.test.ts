@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { anonymousIdentityKey } from '../src/core/storage-keys';
 import { type Backend, DEMO, startBackend, userHash } from './backend';
 import { type Harness, sleep, snippet, startHarness } from './harness';
 import { type CountingProxy, startProxy } from './proxy';
@@ -206,8 +207,9 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
       const context = await harness.browser.newContext();
       const p = await open(context, {});
       await onSocket(p);
-      const stored = await p.evaluate(() =>
-        JSON.parse(localStorage.getItem('so_anon:pk_demo_local') ?? 'null'),
+      const stored = await p.evaluate(
+        (key) => JSON.parse(localStorage.getItem(key) ?? 'null'),
+        anonymousIdentityKey(DEMO.publishableKey),
       );
       expect(stored.userId).toMatch(/^anon_/);
       await track(p, ['anonymous']);

@@ -12,7 +12,7 @@ export const DETECTOR_BACKLOG = 5000;
 /** Signals held likewise (far rarer than raw events). */
 export const SIGNAL_BACKLOG = 100;
 
-export interface DetectorSlot {
+interface DetectorSlot {
   /** One raw event, for the next `push`. */
   add(e: RawEvent): void;
   /** Hands the events added since the last push, and `signals` derived from them, to the detector. */

@@ -1,5 +1,5 @@
 /** Wraps functions so they never throw into the host page. */
-export type Guard = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A) => R | undefined;
+type Guard = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A) => R | undefined;
 
 /**
  * The SDK's rule for its own errors: a guarded function returns undefined instead of throwing, and the error

@@ -11,7 +11,7 @@ export interface User {
   anonymous?: boolean;
 }
 
-export interface AnonymousIdentityOptions {
+interface AnonymousIdentityOptions {
   publishableKey: string;
   /** Asks the edge for a new identity (undefined: not now). */
   issue(): Promise<Identity | undefined>;

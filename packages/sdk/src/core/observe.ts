@@ -23,7 +23,7 @@ const RECENT_SIGNALS = 32;
 const RECENT_MS = 60_000;
 
 /** What observing needs from the run around it. */
-export interface ObserverHost {
+interface ObserverHost {
   /** Starts capture into `emit`; returns its teardown (`startCapture` on the window in the page). */
   capture(emit: (e: RawEvent) => void): Teardown;
   send(body: EventBody, urgent?: boolean): void;
@@ -148,5 +148,3 @@ export function startObserving(h: ObserverHost) {
     },
   };
 }
-
-export type Observer = ReturnType<typeof startObserving>;

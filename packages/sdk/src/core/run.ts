@@ -16,7 +16,7 @@ import type { InitOptions } from './options';
 import { createUiSlot } from './ui-slot';
 
 /** What a run is made from: the options of `init`, the outbox opened for them, and the client's state. */
-export interface RunContext {
+interface RunContext {
   options: InitOptions;
   queue: EventQueue;
   deps: ClientDependencies;

@@ -14,7 +14,7 @@ export const anonymousIdentityKey = (publishableKey: string) => `so_anon:${publi
 export const outboxDatabase = (publishableKey: string) => `smart-onboarding:${publishableKey}`;
 
 /** Where `forgetDevice` erases: the browser's own stores, unless a test names others. */
-export interface DeviceStores {
+interface DeviceStores {
   localStorage?: Pick<Storage, 'removeItem'> | undefined;
   sessionStorage?: Pick<Storage, 'removeItem'> | undefined;
   indexedDB?: Pick<IDBFactory, 'deleteDatabase'> | undefined;
