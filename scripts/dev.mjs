@@ -105,6 +105,7 @@ if (withExamples) {
     if (pkg.scripts?.build)
       buildIfStale(pkg.name, 'build', path.join(app.dir, 'public', 'build', 'app.js'), [
         path.join(app.dir, 'src'),
+        path.join(root, 'examples', 'shared'),
         path.join(sdkDir, 'src'),
         path.join(widgetsDir, 'src'),
       ]);

@@ -1,10 +1,12 @@
+import { loadState, saveState } from '@smart-onboarding/example-shared';
+import { type SdkEvents, SmartOnboarding } from '@smart-onboarding/sdk';
 import { Checklist, Nudge, Progress, Tour } from '@smart-onboarding/widgets';
 import { useEffect, useState } from 'preact/hooks';
-import { enterStep, type InterventionPlan, onIntervention, trackGoal } from './onboarding';
 import { type Recipe, SAMPLE_RECIPES, shoppingList } from './recipes';
-import { loadState, saveState } from './saved-state';
 import { checklistItems, STEP_ESTIMATE_MS, STEPS, type StepId } from './steps';
 import { NARROW_SCREEN, useMediaQuery } from './use-media-query';
+
+type InterventionPlan = SdkEvents['intervention'];
 
 /** What the planner keeps across reloads (recipes by id). */
 interface SavedPlanner {
@@ -36,12 +38,12 @@ export function App() {
   const narrow = useMediaQuery(NARROW_SCREEN);
   const [plan, setPlan] = useState<InterventionPlan | null>(null);
 
-  useEffect(() => onIntervention(setPlan), []);
+  useEffect(() => SmartOnboarding.on('intervention', setPlan), []);
   useEffect(() => saveState(SAVED_KEY, saved), [saved]);
 
   const complete = (id: StepId, properties?: Record<string, string | number>) => {
     const step = STEPS.find((s) => s.id === id);
-    if (step) trackGoal(step.track, properties);
+    if (step) SmartOnboarding.track(step.track, properties);
     setSaved((s) => (s.done.includes(id) ? s : { ...s, done: [...s.done, id] }));
   };
 
@@ -71,7 +73,7 @@ export function App() {
 
   const endTour = () => {
     setTour(null);
-    enterStep(undefined);
+    SmartOnboarding.setStep(undefined);
   };
 
   // On phones the checklist sits in the page, under the heading, instead of covering it.
@@ -81,7 +83,7 @@ export function App() {
       title="Get cooking"
       items={checklistItems(done)}
       onItemClick={(item) => setTour((t) => ({ startAt: item.id as StepId, run: (t?.run ?? 0) + 1 }))}
-      onComplete={() => trackGoal('onboarding_completed')}
+      onComplete={() => SmartOnboarding.track('onboarding_completed')}
       onDismiss={() => setChecklistOpen(false)}
     />
   );
@@ -185,11 +187,11 @@ export function App() {
           key={tour.run}
           steps={STEPS}
           startAt={tour.startAt}
-          onShown={({ step }) => enterStep(step.id, STEP_ESTIMATE_MS)}
-          onStepChange={({ step }) => enterStep(step.id, STEP_ESTIMATE_MS)}
+          onShown={({ step }) => SmartOnboarding.setStep(step.id, STEP_ESTIMATE_MS)}
+          onStepChange={({ step }) => SmartOnboarding.setStep(step.id, STEP_ESTIMATE_MS)}
           onComplete={endTour}
           onDismiss={({ step }) => {
-            trackGoal('tour_dismissed', { step: step.id });
+            SmartOnboarding.track('tour_dismissed', { step: step.id });
             endTour();
           }}
         />
@@ -199,14 +201,14 @@ export function App() {
         <Nudge
           plan={plan}
           onAccept={(p) => {
-            trackGoal('nudge_accepted', { plan: p.id, kind: p.kind });
+            SmartOnboarding.track('nudge_accepted', { plan: p.id, kind: p.kind });
             if (p.stepId && STEPS.some((s) => s.id === p.stepId))
               setTour((t) => ({ startAt: p.stepId as StepId, run: (t?.run ?? 0) + 1 }));
             else if (p.target) document.querySelector(p.target.selector)?.scrollIntoView({ block: 'center' });
             setPlan(null);
           }}
           onDismiss={(p, outcome) => {
-            trackGoal('nudge_closed', { plan: p.id, outcome });
+            SmartOnboarding.track('nudge_closed', { plan: p.id, outcome });
             setPlan(null);
           }}
         />

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ExampleApp, startExampleApp, watchEdgeTraffic } from '@smart-onboarding/testing';
+import { type ExampleApp, startExampleApp } from '@smart-onboarding/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../build.mjs';
@@ -85,45 +85,24 @@ describe('Preact example (Pantry)', () => {
     await page.close();
   });
   it('shows the edge’s intervention as a nudge when the user rage-clicks the import button that does nothing', async () => {
-    // One user in ten is in the edge's holdout group (plans recorded, never shown): a new anonymous
-    // visitor (a fresh browser context) is drawn until one is not.
-    for (let attempt = 0; attempt < 4; attempt++) {
-      const context = await example.browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      const traffic = watchEdgeTraffic(page, example.edge.url);
-      await page.goto(`${example.app.url}/index.html`);
-      const importButton = page.locator('#import-recipe');
-      await importButton.waitFor();
-      await expect.poll(() => tourHeading(page).textContent()).toBe('Save your first recipe');
-      await page.keyboard.press('Escape');
-      await expect.poll(() => tourHeading(page).count()).toBe(0);
-      await expect.poll(() => traffic.socketOpened()).toBe(true);
-      const box = (await importButton.boundingBox())!;
-      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-      for (let i = 0; i < 3; i++) {
-        await page.mouse.click(x, y);
-        await page.waitForTimeout(120);
-      }
-      await expect.poll(() => traffic.interventions.length, { timeout: 10_000 }).toBeGreaterThan(0);
-      const plan = traffic.interventions[0]!;
-      if (plan.holdout || plan.kind === 'none') {
-        expect(await page.locator('so-layer #so-nudge-title').count()).toBe(0);
-        await context.close();
-        continue;
-      }
-      // The nudge points at the element the user struggled with, and accepting it is reported.
-      expect(plan.target?.selector).toContain('import-recipe');
-      const card = page.locator('so-layer .card', { has: page.locator('#so-nudge-title') });
-      const title = card.locator('#so-nudge-title');
-      await expect.poll(() => title.textContent()).toBe(plan.title);
-      expect(await card.getAttribute('class')).toContain('pop');
-      await card.locator('button.primary').click();
-      await expect.poll(() => page.locator('so-layer #so-nudge-title').count()).toBe(0);
-      await traffic.waitForAccepted('nudge_accepted');
-      await context.close();
-      return;
-    }
-    throw new Error('every visitor drawn was in the holdout group');
+    const { context, page, traffic, plan } = await example.rageClickUntilPlanned(
+      '#import-recipe',
+      async (p) => {
+        await expect.poll(() => tourHeading(p).textContent()).toBe('Save your first recipe');
+        await p.keyboard.press('Escape');
+        await expect.poll(() => tourHeading(p).count()).toBe(0);
+      },
+    );
+    // The nudge points at the element the user struggled with, and accepting it is reported.
+    expect(plan.target?.selector).toContain('import-recipe');
+    const card = page.locator('so-layer .card', { has: page.locator('#so-nudge-title') });
+    const title = card.locator('#so-nudge-title');
+    await expect.poll(() => title.textContent()).toBe(plan.title);
+    expect(await card.getAttribute('class')).toContain('pop');
+    await card.locator('button.primary').click();
+    await expect.poll(() => page.locator('so-layer #so-nudge-title').count()).toBe(0);
+    await traffic.waitForAccepted('nudge_accepted');
+    await context.close();
   });
 
   it('puts the checklist in the page on a phone, so the tour’s bottom sheet is not covered', async () => {

@@ -1,9 +1,11 @@
+import { loadState, saveState } from '@smart-onboarding/example-shared';
+import { type SdkEvents, SmartOnboarding } from '@smart-onboarding/sdk';
 import { Checklist, Hint, Nudge, Progress } from '@smart-onboarding/widgets/react';
 import { type FormEvent, useEffect, useState } from 'react';
-import { type InterventionPlan, onIntervention, trackGoal } from './onboarding';
-import { loadState, saveState } from './saved-state';
 import { checklistItems, STEPS, type StepId } from './steps';
 import { NARROW_SCREEN, useMediaQuery } from './use-media-query';
+
+type InterventionPlan = SdkEvents['intervention'];
 
 const INTEGRATIONS = ['Slack', 'GitHub', 'Linear'] as const;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -43,14 +45,14 @@ export function App() {
   const [checklistOpen, setChecklistOpen] = useState(true);
   const narrow = useMediaQuery(NARROW_SCREEN);
 
-  useEffect(() => onIntervention(setPlan), []);
+  useEffect(() => SmartOnboarding.on('intervention', setPlan), []);
   useEffect(() => {
     saveState(SAVED_KEY, { done: [...done], teammates, projects, connected: [...connected] });
   }, [done, teammates, projects, connected]);
 
   const complete = (id: StepId, properties?: Record<string, string | number>) => {
     const step = STEPS.find((s) => s.id === id);
-    if (step) trackGoal(step.goal, properties);
+    if (step) SmartOnboarding.track(step.goal, properties);
     setDone((prev) => (prev.has(id) ? prev : new Set(prev).add(id)));
   };
 
@@ -89,7 +91,7 @@ export function App() {
       title="Set up your workspace"
       items={checklistItems(done)}
       onItemClick={(item) => focusSection(item.id as StepId)}
-      onComplete={() => trackGoal('workspace_setup_completed')}
+      onComplete={() => SmartOnboarding.track('workspace_setup_completed')}
       onDismiss={() => setChecklistOpen(false)}
     />
   );
@@ -198,13 +200,13 @@ export function App() {
         <Nudge
           plan={plan}
           onAccept={(p) => {
-            trackGoal('nudge_accepted', { plan: p.id, kind: p.kind });
+            SmartOnboarding.track('nudge_accepted', { plan: p.id, kind: p.kind });
             if (p.stepId && p.stepId in SECTION) focusSection(p.stepId as StepId);
             else if (p.target) document.querySelector(p.target.selector)?.scrollIntoView({ block: 'center' });
             setPlan(null);
           }}
           onDismiss={(p, outcome) => {
-            trackGoal('nudge_closed', { plan: p.id, outcome });
+            SmartOnboarding.track('nudge_closed', { plan: p.id, outcome });
             setPlan(null);
           }}
         />

@@ -1,7 +1,10 @@
+import { DEMO_PUBLISHABLE_KEY, demoEdge } from '@smart-onboarding/example-shared';
+import { SmartOnboarding } from '@smart-onboarding/sdk';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { startOnboarding } from './onboarding';
 
-startOnboarding();
+// `widgets: false`: the SDK captures, scores struggle and talks to the edge, and draws nothing itself;
+// the app renders the widgets from the SDK's events and reports with `track` and `setStep`.
+SmartOnboarding.init({ publishableKey: DEMO_PUBLISHABLE_KEY, endpoint: demoEdge(), widgets: false });
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<App />);

@@ -14,7 +14,8 @@ import { createSmartOnboarding } from './core/client';
 /** The wire protocol version this SDK speaks. */
 export const PROTOCOL = 'v1' as const;
 
-export { type ClientDependencies, createSmartOnboarding, type SmartOnboardingApi } from './core/client';
+export type { ClientDependencies, SmartOnboardingApi } from './core/api';
+export { createSmartOnboarding } from './core/client';
 export type { ConsentState } from './core/consent';
 export type { InitOptions, SdkEvents, Status, StruggleEvent, UserIdentity } from './core/options';
 export type { ScorerState } from './struggle/detector';

@@ -5,7 +5,8 @@
  * (`smart-onboarding.struggle.js`) after consent, the onboarding UI (`smart-onboarding.ui.js`) and the
  * widgets (`smart-onboarding.widgets.js`, or `widgetsUrl`) on the first thing to show.
  */
-import { createSmartOnboarding, type SmartOnboardingApi } from './core/client';
+import type { SmartOnboardingApi } from './core/api';
+import { createSmartOnboarding } from './core/client';
 import type { CreateStruggleDetector } from './struggle/detector';
 import type { CreateOnboardingUi, WidgetsApi } from './ui/types';
 

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { anonymousIdentityKey } from '../src/core/storage-keys';
 import { type Backend, DEMO, startBackend, userHash } from './backend';
 import { type Harness, sleep, snippet, startHarness } from './harness';
 import { type CountingProxy, startProxy } from './proxy';
@@ -53,6 +54,18 @@ async function open(context: BrowserContext, params: Record<string, string>): Pr
   return p;
 }
 const status = (p: Page) => p.evaluate(() => (window as unknown as Sdk).SmartOnboarding.status());
+/** Waits until the edge has acknowledged every queued event. */
+const drained = (p: Page, timeout = 15_000) =>
+  p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status().queued === 0, undefined, {
+    timeout,
+  });
+/** Waits until the SDK talks to the edge over its socket (after a reload, once the new SDK is there). */
+const onSocket = (p: Page) =>
+  p.waitForFunction(
+    () => (window as unknown as Sdk).SmartOnboarding.status?.().channel === 'socket',
+    undefined,
+    { timeout: 15_000 },
+  );
 const track = (p: Page, names: string[]) =>
   p.evaluate((n) => {
     for (const name of n) (window as unknown as Sdk).SmartOnboarding.track(name);
@@ -96,11 +109,7 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
     await p.evaluate(() => (window as unknown as Sdk).SmartOnboarding.setConsent('granted'));
     await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status().capturing);
     await track(p, ['after-consent']);
-    await p.waitForFunction(
-      () => (window as unknown as Sdk).SmartOnboarding.status().queued === 0,
-      undefined,
-      { timeout: 15_000 },
-    );
+    await drained(p);
     // Denying consent afterwards stops everything and removes what the SDK stored.
     await p.evaluate(() => (window as unknown as Sdk).SmartOnboarding.setConsent('denied'));
     await p.waitForFunction(async () => (await indexedDB.databases()).length === 0);
@@ -115,13 +124,7 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
     const p = await open(context, who);
     await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status().capturing);
     // Let what the page sent on arrival be acknowledged first, so only the offline events are in flight.
-    await p.waitForFunction(
-      () => (window as unknown as Sdk).SmartOnboarding.status().queued === 0,
-      undefined,
-      {
-        timeout: 15_000,
-      },
-    );
+    await drained(p);
     await sleep(300);
     await context.setOffline(true);
     const mine = () => proxy.batches.filter((b) => b.user === who.user).length;
@@ -134,11 +137,7 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
     const queuedOffline = (await status(p)).queued;
     expect(queuedOffline).toBeGreaterThanOrEqual(31); // the tracks and at least the rage click
     await context.setOffline(false);
-    await p.waitForFunction(
-      () => (window as unknown as Sdk).SmartOnboarding.status().queued === 0,
-      undefined,
-      { timeout: 20_000 },
-    );
+    await drained(p, 20_000);
     const edge = answered(who.user);
     for (const name of names) expect(edge.names).toContain(name);
     // The edge counted each event once: what it accepted as new equals the distinct ids it acknowledged.
@@ -151,11 +150,7 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
     const who = user('reload');
     const p = await open(context, { ...who, socket: 'false' });
     await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status().capturing);
-    await p.waitForFunction(
-      () => (window as unknown as Sdk).SmartOnboarding.status().queued === 0,
-      undefined,
-      { timeout: 15_000 },
-    );
+    await drained(p);
     proxy.mode = 'down';
     const names = Array.from({ length: 12 }, (_, i) => `reload-${i}`);
     await track(p, names);
@@ -165,11 +160,7 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
     await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status?.().capturing);
     expect((await status(p)).queued).toBeGreaterThanOrEqual(12);
     proxy.mode = 'up';
-    await p.waitForFunction(
-      () => (window as unknown as Sdk).SmartOnboarding.status().queued === 0,
-      undefined,
-      { timeout: 30_000 },
-    );
+    await drained(p, 30_000);
     const edge = answered(who.user);
     for (const name of names) expect(edge.names).toContain(name);
     expect(edge.accepted).toBe(edge.ids.size);
@@ -177,30 +168,35 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
   });
 
   it.skipIf(process.env.SDK_TEST_BACKEND === 'receiver')(
-    'a struggle goes up the socket and the intervention the edge decides comes down to on(intervention)',
+    'a struggle goes up the socket and the plan the edge decides for it comes down to on(intervention)',
     async () => {
       const context = await harness.browser.newContext();
-      const p = await open(context, user('struggle'));
-      await p.waitForFunction(
-        () => (window as unknown as Sdk).SmartOnboarding.status().channel === 'socket',
-        undefined,
-        {
-          timeout: 15_000,
-        },
-      );
+      const who = user('struggle');
+      const p = await open(context, who);
+      await onSocket(p);
       for (let i = 0; i < 3; i++) await p.mouse.click(100, 60);
       await p.waitForFunction(
         () => (window as unknown as { seen: { intervention: unknown[] } }).seen.intervention.length > 0,
         undefined,
         { timeout: 10_000 },
       );
+      const mine = proxy.messages.filter((m) => m.user === who.user);
+      // The report reached the edge over the socket: a rage click on the button, with its context.
+      const report = mine.find((m) => m.from === 'browser' && m.message.type === 'struggle')?.message
+        .report as { element?: string; reasons: { code: string }[]; recentSignals: { type: string }[] };
+      expect(report, JSON.stringify(mine.map((m) => m.message.type))).toBeDefined();
+      expect(report.element).toBe('#b');
+      expect(report.reasons.map((r) => r.code)).toContain('rage_click');
+      expect(report.recentSignals.map((s) => s.type)).toContain('rage_click');
+      // What the edge sent back is what the page got, and it is a real plan for that report: a hint at the
+      // element the user rage-clicked (holdout users get the same plan, marked, and it is not shown).
+      const sent = mine.find((m) => m.from === 'edge' && m.message.type === 'intervention')?.message.plan;
       const plan = await p.evaluate(
-        () =>
-          (window as unknown as { seen: { intervention: { id: string; kind: string }[] } }).seen
-            .intervention[0],
+        () => (window as unknown as { seen: { intervention: object[] } }).seen.intervention[0],
       );
-      expect(plan?.id).toBeTruthy();
-      expect(plan?.kind).toBeTruthy();
+      expect(plan).toEqual(sent);
+      expect(plan).toMatchObject({ kind: 'hint', target: { selector: '#b' } });
+      expect(typeof (plan as { holdout: unknown }).holdout).toBe('boolean');
       await context.close();
     },
   );
@@ -210,35 +206,18 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
     async () => {
       const context = await harness.browser.newContext();
       const p = await open(context, {});
-      await p.waitForFunction(
-        () => (window as unknown as Sdk).SmartOnboarding.status().channel === 'socket',
-        undefined,
-        {
-          timeout: 15_000,
-        },
-      );
-      const stored = await p.evaluate(() =>
-        JSON.parse(localStorage.getItem('so_anon:pk_demo_local') ?? 'null'),
+      await onSocket(p);
+      const stored = await p.evaluate(
+        (key) => JSON.parse(localStorage.getItem(key) ?? 'null'),
+        anonymousIdentityKey(DEMO.publishableKey),
       );
       expect(stored.userId).toMatch(/^anon_/);
       await track(p, ['anonymous']);
-      await p.waitForFunction(
-        () => (window as unknown as Sdk).SmartOnboarding.status().queued === 0,
-        undefined,
-        {
-          timeout: 15_000,
-        },
-      );
+      await drained(p);
       expect(answered(stored.userId).names).toContain('anonymous');
       const issued = proxy.requests.filter((r) => r.path === '/v1/identity/anonymous').length;
       await p.reload();
-      await p.waitForFunction(
-        () => (window as unknown as Sdk).SmartOnboarding.status?.().channel === 'socket',
-        undefined,
-        {
-          timeout: 15_000,
-        },
-      );
+      await onSocket(p);
       expect(proxy.requests.filter((r) => r.path === '/v1/identity/anonymous').length).toBe(issued);
       await context.close();
     },

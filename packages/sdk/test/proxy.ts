@@ -22,6 +22,12 @@ export interface CountingProxy {
     accepted?: number;
     duplicates?: number;
   }[];
+  /** Every message that crossed a WebSocket, parsed, with who sent it (acks included). */
+  messages: {
+    user: string | null;
+    from: 'browser' | 'edge';
+    message: { type: string } & Record<string, unknown>;
+  }[];
   /** WebSocket upgrades forwarded. */
   upgrades: number;
   /** Cuts every open WebSocket (with `mode = 'down'`, an outage that also drops live sockets). */
@@ -37,7 +43,13 @@ export interface CountingProxy {
 export async function startProxy(target: string): Promise<CountingProxy> {
   const to = new URL(target);
   const sockets = new Set<Socket>();
-  const state = { mode: 'up', requests: [], batches: [], upgrades: 0 } as unknown as CountingProxy;
+  const state = {
+    mode: 'up',
+    requests: [],
+    batches: [],
+    messages: [],
+    upgrades: 0,
+  } as unknown as CountingProxy;
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     state.requests.push({ method: req.method ?? '', path });
@@ -115,14 +127,16 @@ export async function startProxy(target: string): Promise<CountingProxy> {
       upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
       if (head.length) upstream.write(head);
       socket.pipe(upstream);
+      const user = new URL(req.url ?? '/', 'http://x').searchParams.get('user');
       const sent = new Map<string, string>();
       const readUp = frameReader((text) => {
         try {
           const m = JSON.parse(text) as { type: string; ids?: string[]; duplicates?: number };
+          state.messages.push({ user, from: 'edge', message: m });
           if (m.type === 'ack' && m.ids)
             state.batches.push({
               via: 'socket',
-              user: new URL(req.url ?? '/', 'http://x').searchParams.get('user'),
+              user,
               ids: m.ids,
               names: m.ids.flatMap((id) => (sent.has(id) ? [sent.get(id)!] : [])),
               status: 202,
@@ -136,6 +150,7 @@ export async function startProxy(target: string): Promise<CountingProxy> {
       const readDown = frameReader((text) => {
         try {
           const m = JSON.parse(text) as { type: string; batch?: { events: { id: string; name?: string }[] } };
+          state.messages.push({ user, from: 'browser', message: m });
           for (const e of m.batch?.events ?? []) if (e.name) sent.set(e.id, e.name);
         } catch {
           // not JSON

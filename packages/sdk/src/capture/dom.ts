@@ -59,6 +59,22 @@ export function captureDom(win: Window, sink: CaptureSink, offset: () => { x: nu
       }
     });
 
+  /** A button pressed or released, where, with what, on what. */
+  const press = (type: 'down' | 'up') => (e: Event) =>
+    emit({
+      type,
+      t: now(),
+      ...at(e),
+      button: (e as PointerEvent).button,
+      pointer: pointerKind(e),
+      target: describe(origin(e)),
+    });
+  /** Events that say only which element (focus moving, a form's checks and submission). */
+  const onElement = (type: 'focus' | 'blur' | 'invalid' | 'submit') => (e: Event) => {
+    const target = describe(origin(e));
+    if (target) emit({ type, t: now(), target });
+  };
+
   let lastOver: EventTarget | null = null;
   // Described once per element: pointerover fires at every element boundary the pointer crosses.
   const hoverInfo = new WeakMap<object, TargetInfo | undefined>();
@@ -91,28 +107,8 @@ export function captureDom(win: Window, sink: CaptureSink, offset: () => { x: nu
       lastMove = t;
       emit({ type: 'move', t, ...at(e), pointer: pointerKind(e) });
     }),
-    on(win, 'pointerdown', (e) => {
-      const b = (e as PointerEvent).button;
-      emit({
-        type: 'down',
-        t: now(),
-        ...at(e),
-        button: b,
-        pointer: pointerKind(e),
-        target: describe(origin(e)),
-      });
-    }),
-    on(win, 'pointerup', (e) => {
-      const b = (e as PointerEvent).button;
-      emit({
-        type: 'up',
-        t: now(),
-        ...at(e),
-        button: b,
-        pointer: pointerKind(e),
-        target: describe(origin(e)),
-      });
-    }),
+    on(win, 'pointerdown', press('down')),
+    on(win, 'pointerup', press('up')),
     on(win, 'click', (e) => {
       const m = e as MouseEvent;
       emit({
@@ -159,14 +155,8 @@ export function captureDom(win: Window, sink: CaptureSink, offset: () => { x: nu
       if (k.repeat) return;
       emit({ type: 'key', t: now(), kind: keyKind(k.key ?? ''), target: describe(origin(e)) });
     }),
-    on(win, 'focusin', (e) => {
-      const target = describe(origin(e));
-      if (target) emit({ type: 'focus', t: now(), target });
-    }),
-    on(win, 'focusout', (e) => {
-      const target = describe(origin(e));
-      if (target) emit({ type: 'blur', t: now(), target });
-    }),
+    on(win, 'focusin', onElement('focus')),
+    on(win, 'focusout', onElement('blur')),
     on(win, 'input', (e) => {
       const target = describe(origin(e));
       if (!target || target.selector === '[masked]') return;
@@ -178,14 +168,8 @@ export function captureDom(win: Window, sink: CaptureSink, offset: () => { x: nu
           : 'insert';
       emit({ type: 'input', t: now(), kind, target });
     }),
-    on(win, 'invalid', (e) => {
-      const target = describe(origin(e));
-      if (target) emit({ type: 'invalid', t: now(), target });
-    }),
-    on(win, 'submit', (e) => {
-      const target = describe(origin(e));
-      if (target) emit({ type: 'submit', t: now(), target });
-    }),
+    on(win, 'invalid', onElement('invalid')),
+    on(win, 'submit', onElement('submit')),
     on(doc, 'selectionchange', () => {
       const length = doc.getSelection()?.toString().length ?? 0;
       if (length === selectionLength) return;

@@ -39,7 +39,7 @@ export function captureMutations(doc: Document, emit: (e: RawEvent) => void, now
 function isOurs(node: Node): boolean {
   const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
   if (!el) return false;
-  return el.tagName.startsWith('SO-') || !!el.closest('[data-so-progress], [data-so-ui]') || hostedByUs(el);
+  return !!el.closest('[data-so-progress], [data-so-ui]') || hostedByUs(el);
 }
 
 function hostedByUs(el: Element): boolean {

@@ -25,3 +25,9 @@ export function effectiveConsent(
     return 'denied';
   return 'granted';
 }
+
+/** What this browser says about tracking (Do Not Track, Global Privacy Control). */
+export function browserPrivacySignals(): PrivacySignals {
+  const nav = globalThis.navigator as (Navigator & { globalPrivacyControl?: boolean }) | undefined;
+  return { doNotTrack: nav?.doNotTrack, globalPrivacyControl: nav?.globalPrivacyControl };
+}

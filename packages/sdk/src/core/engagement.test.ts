@@ -45,7 +45,9 @@ describe('createEngagementCounter', () => {
     const counter = createEngagementCounter(0);
     counter.add(click(100));
     counter.hesitation();
+    expect(counter.since()).toBe(0);
     expect(counter.take(1000)).toMatchObject({ clicks: 1, hesitations: 1, timeSpentMs: 1000 });
+    expect(counter.since()).toBe(1000);
     counter.add(click(1500));
     expect(counter.take(3000)).toMatchObject({ clicks: 1, hesitations: 0, timeSpentMs: 2000 });
   });

@@ -51,6 +51,8 @@ export function createEngagementCounter(start: number) {
     hesitation() {
       s.hesitations++;
     },
+    /** When the current span began (the counter's start, or the last `take`). */
+    since: () => from,
     /** The summary since the last `take` (undefined when nothing happened), and a new span from `now`. */
     take(now: number): InteractionSummary | undefined {
       const span = s;

@@ -1,5 +1,6 @@
 import type { FlowVersion, JourneyResponse, NextStepResponse } from '@smart-onboarding/protocol';
-import { CREDENTIALS } from '@smart-onboarding/protocol';
+import { PATHS } from '@smart-onboarding/protocol';
+import { fetchJson } from '../transport/http';
 
 /** Where a journey stands when the page starts: the step to show and how far along the user is. */
 export interface JourneyStart {
@@ -9,6 +10,10 @@ export interface JourneyStart {
   total: number;
 }
 
+/** The user's journey resource (`/v1/journeys/{user}`); its `/next` and `/help` hang below it. */
+export const journeyUrl = (endpoint: string, userId: string) =>
+  `${endpoint}${PATHS.journeys}/${encodeURIComponent(userId)}`;
+
 /**
  * Starts (or, as the edge makes it idempotent, finds) the user's journey through `flowId`
  * (`initializeUserJourney`), then asks for the step to show (`getNextOptimalStep`) and the flow's size.
@@ -16,33 +21,29 @@ export interface JourneyStart {
  */
 export async function startJourney(
   endpoint: string,
-  credentials: { publishableKey: string; userId: string; userHash?: string | undefined },
+  userId: string,
+  /** The user's credentials as headers (`credentialHeaders`). */
+  headers: Record<string, string>,
   flowId: string,
 ): Promise<JourneyStart | undefined> {
-  const headers: Record<string, string> = { [CREDENTIALS.publishableKey.header]: credentials.publishableKey };
-  if (credentials.userHash) headers[CREDENTIALS.userHash.header] = credentials.userHash;
-  const journeyUrl = `${endpoint}/v1/journeys/${encodeURIComponent(credentials.userId)}`;
-  const call = async <T>(url: string, init: RequestInit = {}): Promise<T> => {
-    const res = await fetch(url, { credentials: 'omit', ...init, headers: { ...headers, ...init.headers } });
-    if (!res.ok) throw new Error(`${url}: ${res.status}`);
-    return (await res.json()) as T;
-  };
-  try {
-    const { journey } = await call<JourneyResponse>(journeyUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ flowId }),
-    });
-    const [next, flow] = await Promise.all([
-      call<NextStepResponse>(`${journeyUrl}/next`),
-      call<FlowVersion>(`${endpoint}/v1/flows/${encodeURIComponent(journey.flowId)}`).catch(() => undefined),
-    ]);
-    return {
+  const url = journeyUrl(endpoint, userId);
+  const call = <T>(to: string, init: RequestInit = {}) =>
+    fetchJson<T>(to, { ...init, headers: { ...headers, ...init.headers } });
+  const begun = await call<JourneyResponse>(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ flowId }),
+  });
+  if (!begun) return undefined;
+  const [next, flow] = await Promise.all([
+    call<NextStepResponse>(`${url}/next`),
+    call<FlowVersion>(`${endpoint}${PATHS.flows}/${encodeURIComponent(begun.journey.flowId)}`),
+  ]);
+  return (
+    next && {
       next,
-      completed: journey.completedSteps.map((c) => c.stepId),
+      completed: begun.journey.completedSteps.map((c) => c.stepId),
       total: flow?.flow.steps.length ?? 0,
-    };
-  } catch {
-    return undefined;
-  }
+    }
+  );
 }

@@ -1,6 +1,6 @@
 import type { Signal } from '@smart-onboarding/protocol';
 import type { RawEvent } from '../capture/raw-event';
-import { type DetectOptions, makeSignal, ReversalCounter } from './shared';
+import { createReversalCounter, type DetectOptions, makeSignal, type ReversalCounter } from './shared';
 
 export const EXCESSIVE_SCROLL = {
   /** A reversal counts once the scroll position has come back this far (a re-read of a line does not). */
@@ -27,7 +27,7 @@ export function detectExcessiveScroll(events: readonly RawEvent[], _options?: De
     let state = perContainer.get(key);
     if (!state) {
       state = {
-        counter: new ReversalCounter(EXCESSIVE_SCROLL.minLegPx),
+        counter: createReversalCounter(EXCESSIVE_SCROLL.minLegPx),
         turns: [],
         quietUntil: Number.NEGATIVE_INFINITY,
       };

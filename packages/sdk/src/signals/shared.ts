@@ -48,35 +48,41 @@ export function isType<T extends RawEventType>(type: T) {
 /**
  * Counts direction reversals along one axis with hysteresis: a reversal is counted only once the value
  * has come back `minLeg` from its last extreme, so sensor jitter and sub-pixel wobble never count.
+ *
+ * @example
+ * const counter = createReversalCounter(200);
+ * counter.push(0); counter.push(300); counter.push(50); // true: back 250 px from the extreme
  */
-export class ReversalCounter {
-  private dir = 0;
-  private extreme = Number.NaN;
-  constructor(private readonly minLeg: number) {}
-
-  /** Feeds one value; returns true when it completes a reversal. */
-  push(value: number): boolean {
-    if (Number.isNaN(this.extreme)) {
-      this.extreme = value;
-      return false;
-    }
-    const delta = value - this.extreme;
-    if (this.dir === 0) {
-      if (Math.abs(delta) >= this.minLeg) {
-        this.dir = Math.sign(delta);
-        this.extreme = value;
+export function createReversalCounter(minLeg: number) {
+  let dir = 0;
+  let extreme = Number.NaN;
+  return {
+    /** Feeds one value; returns true when it completes a reversal. */
+    push(value: number): boolean {
+      if (Number.isNaN(extreme)) {
+        extreme = value;
+        return false;
+      }
+      const delta = value - extreme;
+      if (dir === 0) {
+        if (Math.abs(delta) >= minLeg) {
+          dir = Math.sign(delta);
+          extreme = value;
+        }
+        return false;
+      }
+      if (delta * dir > 0) {
+        extreme = value;
+        return false;
+      }
+      if (Math.abs(delta) >= minLeg) {
+        dir = -dir;
+        extreme = value;
+        return true;
       }
       return false;
-    }
-    if (delta * this.dir > 0) {
-      this.extreme = value;
-      return false;
-    }
-    if (Math.abs(delta) >= this.minLeg) {
-      this.dir = -this.dir;
-      this.extreme = value;
-      return true;
-    }
-    return false;
-  }
+    },
+  };
 }
+
+export type ReversalCounter = ReturnType<typeof createReversalCounter>;

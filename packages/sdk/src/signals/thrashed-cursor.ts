@@ -1,6 +1,6 @@
 import type { Signal } from '@smart-onboarding/protocol';
 import type { RawEvent } from '../capture/raw-event';
-import { type DetectOptions, makeSignal, ReversalCounter } from './shared';
+import { createReversalCounter, type DetectOptions, makeSignal } from './shared';
 
 export const THRASHED_CURSOR = {
   /** A turn counts once the pointer has come back this far from its last extreme. */
@@ -25,7 +25,7 @@ export const THRASHED_CURSOR = {
 export function detectThrashedCursor(events: readonly RawEvent[], _options?: DetectOptions): Signal[] {
   const signals: Signal[] = [];
   const axes = [0, 1].map(() => ({
-    counter: new ReversalCounter(THRASHED_CURSOR.minLegPx),
+    counter: createReversalCounter(THRASHED_CURSOR.minLegPx),
     turns: [] as number[],
   }));
   let quietUntil = Number.NEGATIVE_INFINITY;

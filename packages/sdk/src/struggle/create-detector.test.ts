@@ -72,6 +72,18 @@ function harness(model: boolean, scorer?: () => ModelScorer) {
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
+/** A detector whose model has loaded (the page went idle) and finds nothing alarming. */
+async function withQuietModel() {
+  const h = harness(true, () => ({
+    ready: Promise.resolve({}),
+    score: async () => ({ score: 0.1, reasons: [{ code: 'event_count', weight: 1 }] }),
+    teardown() {},
+  }));
+  h.idle[0]!();
+  await flush();
+  return h;
+}
+
 describe('struggle detector', () => {
   it('rules decide when the model is off, and one rage episode raises one report with its reasons', () => {
     const h = harness(false);
@@ -116,13 +128,7 @@ describe('struggle detector', () => {
   });
 
   it('a rage click raises at once through the rules while the model decides, and only once', async () => {
-    const h = harness(true, () => ({
-      ready: Promise.resolve({}),
-      score: async () => ({ score: 0.1, reasons: [{ code: 'event_count', weight: 1 }] }),
-      teardown() {},
-    }));
-    h.idle[0]!();
-    await flush();
+    const h = await withQuietModel();
     expect(h.states.at(-1)).toEqual({ active: 'model' });
     h.detector.push([click(100), click(400)], []);
     await flush();
@@ -135,13 +141,7 @@ describe('struggle detector', () => {
   });
 
   it('leaves rage clicks the page answered (a DOM change) to the model', async () => {
-    const h = harness(true, () => ({
-      ready: Promise.resolve({}),
-      score: async () => ({ score: 0.1, reasons: [{ code: 'event_count', weight: 1 }] }),
-      teardown() {},
-    }));
-    h.idle[0]!();
-    await flush();
+    const h = await withQuietModel();
     h.detector.push([click(100), { type: 'mutation', t: 120, nodes: 1, attributes: 0 }, click(400)], []);
     h.detector.push([click(700)], [{ ...rage(700), evidence: { clicks: 3, durationMs: 600 } }]);
     await flush();
@@ -149,13 +149,7 @@ describe('struggle detector', () => {
   });
 
   it('leaves rage clicks without an element (no DOM: a remote desktop, a canvas) to the model', async () => {
-    const h = harness(true, () => ({
-      ready: Promise.resolve({}),
-      score: async () => ({ score: 0.1, reasons: [{ code: 'event_count', weight: 1 }] }),
-      teardown() {},
-    }));
-    h.idle[0]!();
-    await flush();
+    const h = await withQuietModel();
     const { element: _none, ...bare } = rage(700);
     h.detector.push([click(100), click(400), click(700)], [bare]);
     await flush();

@@ -1,5 +1,6 @@
 import { PATHS } from '@smart-onboarding/protocol';
 import { credentialQuery } from './credentials';
+import { fetchJson } from './http';
 
 export interface Identity {
   userId: string;
@@ -7,36 +8,15 @@ export interface Identity {
 }
 
 /**
- * The anonymous identity of this browser for one tenant: kept in localStorage (only ever written after
- * consent), else issued by the edge (`POST /v1/identity/anonymous`, signed so no page can claim another
- * visitor's id). Resolves undefined when the edge cannot be reached or refuses; the caller retries.
+ * Asks the edge for an anonymous identity for this browser (`POST /v1/identity/anonymous`), signed so no
+ * page can claim another visitor's id. Resolves undefined when the edge cannot be reached or refuses (a
+ * tenant that does not allow anonymous visitors); the caller retries. Keeping it is the caller's business
+ * (`core/identity.ts`), after checking consent still stands.
  */
-export async function anonymousIdentity(
+export function requestAnonymousIdentity(
   endpoint: string,
   publishableKey: string,
 ): Promise<Identity | undefined> {
-  const storageKey = `so_anon:${publishableKey}`;
-  try {
-    const saved = JSON.parse(localStorage.getItem(storageKey) ?? 'null') as Identity | null;
-    if (saved?.userId && saved.userHash) return saved;
-  } catch {
-    // unreadable storage: ask the edge
-  }
-  try {
-    const query = credentialQuery({ publishableKey, sessionId: '-' });
-    const res = await fetch(`${endpoint}${PATHS.anonymousIdentity}?${query}`, {
-      method: 'POST',
-      credentials: 'omit',
-    });
-    if (!res.ok) return undefined;
-    const identity = (await res.json()) as Identity;
-    try {
-      localStorage.setItem(storageKey, JSON.stringify(identity));
-    } catch {
-      // storage full or refused: the identity lasts for this page
-    }
-    return identity;
-  } catch {
-    return undefined;
-  }
+  const query = credentialQuery({ publishableKey, sessionId: '-' });
+  return fetchJson<Identity>(`${endpoint}${PATHS.anonymousIdentity}?${query}`, { method: 'POST' });
 }

@@ -20,6 +20,18 @@ export function credentialQuery(c: Credentials): string {
   return params.toString();
 }
 
+/**
+ * The credentials as request headers, for the JSON APIs (the journey, help) whose requests are not
+ * CORS-simple anyway.
+ */
+export function credentialHeaders(
+  c: Pick<Credentials, 'publishableKey' | 'userHash'>,
+): Record<string, string> {
+  const headers: Record<string, string> = { [CREDENTIALS.publishableKey.header]: c.publishableKey };
+  if (c.userHash) headers[CREDENTIALS.userHash.header] = c.userHash;
+  return headers;
+}
+
 /** `endpoint` + `path` + credentials; `ws` turns http(s) into ws(s). */
 export function endpointUrl(endpoint: string, path: string, c: Credentials, ws = false): string {
   const base = endpoint.replace(/\/+$/, '');

@@ -46,3 +46,16 @@ export function beacon(url: string, body: string): boolean {
     return false;
   }
 }
+
+/**
+ * A JSON request to the edge, without cookies. Resolves undefined when the edge cannot be reached, refuses
+ * or answers something unreadable: never throws.
+ */
+export async function fetchJson<T>(url: string, init: RequestInit = {}): Promise<T | undefined> {
+  try {
+    const res = await fetch(url, { credentials: 'omit', ...init });
+    return res.ok ? ((await res.json()) as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}

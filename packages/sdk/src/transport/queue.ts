@@ -25,8 +25,6 @@ export interface EventQueue {
   peek(limit: number, exclude?: ReadonlySet<string>): BehaviorEvent[];
   remove(ids: readonly string[]): void;
   size(): number;
-  /** Events dropped because the queue was full (the oldest go first). */
-  dropped(): number;
   /** Writes what is pending to the store at once: the page is hiding. */
   persist(): void;
   close(): void;
@@ -43,13 +41,11 @@ export interface EventQueue {
  */
 export function createEventQueue(store: QueueStore | undefined, max = 1000): EventQueue {
   let records: QueuedRecord[] = [];
-  let dropped = 0;
   let counter = 0;
   const nextSeq = () => Date.now() * 1000 + (counter++ % 1000);
   const trim = () => {
     if (records.length <= max) return;
     const gone = records.splice(0, records.length - max);
-    dropped += gone.length;
     store?.delete(gone.map((r) => r.id));
   };
   const ready = (store ? store.load() : Promise.resolve([]))
@@ -82,7 +78,6 @@ export function createEventQueue(store: QueueStore | undefined, max = 1000): Eve
       store?.delete([...gone]);
     },
     size: () => records.length,
-    dropped: () => dropped,
     persist: () => store?.flush?.(),
     close: () => store?.close(),
   };

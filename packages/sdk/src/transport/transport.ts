@@ -16,7 +16,6 @@ export interface TransportOptions {
   queue: EventQueue;
   /** Messages from the edge other than acknowledgements (interventions, next steps, help). */
   onMessage(message: ServerMessage): void;
-  onChannel?(channel: Channel): void;
   warn(...args: unknown[]): void;
   /** False while the credentials are incomplete (an anonymous identity not yet issued): events wait. */
   canSend?(): boolean;
@@ -174,7 +173,6 @@ export function createTransport(o: TransportOptions): Transport {
       socketFailures = 0;
       const hello: ClientMessage = { type: 'hello', sessionId: o.credentials().sessionId };
       ws.send(JSON.stringify(hello));
-      o.onChannel?.('socket');
       void flush();
     };
     ws.onmessage = (e) => {
@@ -192,7 +190,6 @@ export function createTransport(o: TransportOptions): Transport {
       socket = undefined;
       socketOpen = false;
       dropSocketBatches();
-      o.onChannel?.(online() ? 'http' : 'offline');
       if (stopped) return;
       reconnectTimer = setTimeout(connect, backoffDelay(socketFailures++, { baseMs: 1000, maxMs: 30_000 }));
       void flush();
@@ -216,9 +213,7 @@ export function createTransport(o: TransportOptions): Transport {
     connect();
     void flush();
   };
-  const onOffline = () => o.onChannel?.('offline');
   globalThis.addEventListener?.('online', onOnline);
-  globalThis.addEventListener?.('offline', onOffline);
   connect();
 
   return {
@@ -263,7 +258,6 @@ export function createTransport(o: TransportOptions): Transport {
       if (timer) clearTimeout(timer);
       if (reconnectTimer) clearTimeout(reconnectTimer);
       globalThis.removeEventListener?.('online', onOnline);
-      globalThis.removeEventListener?.('offline', onOffline);
       closeSocket();
       queue.close();
     },

@@ -4,8 +4,8 @@
  * (private mode, quota) is ignored: the app keeps working in memory.
  *
  * @example
- * const saved = loadState('teamspace:v1', { projects: [] });
- * saveState('teamspace:v1', { projects: ['Website relaunch'] });
+ * const saved = loadState('pantry:v1', { recipes: [] });
+ * saveState('pantry:v1', { recipes: ['Shakshuka'] });
  */
 export function loadState<T extends object>(
   key: string,
