@@ -1,0 +1,5 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: { name: 'scripts', include: ['deploy/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 60_000 },
+});
