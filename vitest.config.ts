@@ -10,6 +10,7 @@ export default defineConfig({
       'edge/vitest*.config.ts',
       'models/vitest*.config.ts',
       'examples/*/vitest*.config.ts',
+      'scripts/vitest*.config.ts',
     ],
   },
 });
