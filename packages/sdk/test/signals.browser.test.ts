@@ -103,7 +103,7 @@ describe('signals in real Chromium, from CDP input', () => {
 
   it('rage_click fires on four real clicks (counts 1, 2, 3, 3) on a dead div styled as a button', async () => {
     const p = await open();
-    expect(await clicks(p, await center(p, '#dead-div'), 4, 150)).toEqual([1, 2, 3, 3]);
+    expect(await clicks(p, await center(p, '#dead-div'), 4, 60)).toEqual([1, 2, 3, 3]);
     const rage = await waitFor(p, 'rage_click');
     expect(rage.element?.selector).toBe('#dead-div');
     expect(rage.evidence.clicks).toBeGreaterThanOrEqual(3);
