@@ -10,11 +10,13 @@ import { formatTrace } from '../trace-io';
 
 const run = promisify(execFile);
 const MODELS_DIR = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(MODELS_DIR, 'node_modules/.bin/tsx');
+const CLI = 'src/cli/score.ts';
 const dir = mkdtempSync(path.join(tmpdir(), 'score-'));
 
 async function score(args: string[]) {
   try {
-    const { stdout, stderr } = await run('pnpm', ['exec', 'tsx', 'src/cli/score.ts', ...args], {
+    const { stdout, stderr } = await run(TSX, [CLI, ...args], {
       cwd: MODELS_DIR,
     });
     return { code: 0, stdout, stderr };
@@ -80,4 +82,32 @@ describe('pnpm score', () => {
     expect(stderr).toContain('trace_bad_event');
     expect(stdout).toBe('');
   });
+
+  it('writes every line into a pipe whose reader is slow, and stops quietly when the reader leaves', async () => {
+    // 4,000 s of pointer movement: about 4,000 windows, 146 KB of output, more than a pipe's buffer
+    // holds, so the writer must wait for the reader instead of exiting with lines still queued.
+    const lines: string[] = [];
+    for (let t = 0; t < 4_000_000; t += 100)
+      lines.push(
+        JSON.stringify({
+          type: 'move',
+          t,
+          x: 100 + Math.round(50 * Math.sin(t / 700)),
+          y: 200,
+          pointer: 'mouse',
+        }),
+      );
+    const file = path.join(dir, 'long.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const sh = (pipeline: string) =>
+      run('sh', ['-c', `"${TSX}" ${CLI} "${file}" ${pipeline}`], { cwd: MODELS_DIR, maxBuffer: 1 << 26 });
+    const intoFile = await score([file]);
+    const expected = intoFile.stdout.trim().split('\n').length;
+    expect(expected).toBeGreaterThan(3_900);
+    const slow = await sh('| (sleep 2; wc -l)');
+    expect(Number(slow.stdout.trim())).toBe(expected);
+    const head = await sh('| head -n 3; echo "exit=$?"');
+    expect(head.stdout.trim().split('\n')).toHaveLength(4);
+    expect(head.stderr).toBe('');
+  }, 120_000);
 });

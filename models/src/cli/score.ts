@@ -79,15 +79,37 @@ async function main(): Promise<number> {
     );
     alarms = alarmsOf(points, scores, manifest.alarm);
   }
-  for (const line of scoreLines(points, scores, alarms)) process.stdout.write(`${line}\n`);
+  await writeLines(process.stdout, scoreLines(points, scores, alarms));
   return 0;
 }
 
+/**
+ * Writes in chunks and waits for `drain` whenever the stream's buffer is full, so a slow pipe
+ * (`pnpm score t.jsonl | jq`) holds the output back instead of it piling up in memory. A reader that
+ * goes away (`| head`) ends the writing quietly, as it does for any Unix filter.
+ */
+async function writeLines(out: NodeJS.WriteStream, lines: readonly string[]): Promise<void> {
+  let closed = false;
+  out.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    closed = true;
+    out.emit('drain');
+  });
+  const CHUNK = 512;
+  for (let i = 0; i < lines.length && !closed; i += CHUNK) {
+    const text = `${lines.slice(i, i + CHUNK).join('\n')}\n`;
+    if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', resolve));
+  }
+}
+
+// The exit code, never process.exit: exiting at once would drop what is still queued for a pipe.
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err) => {
     if (err instanceof TraceError) process.stderr.write(`score: ${err.message}\n`);
     else process.stderr.write(`${err instanceof Error ? err.stack : err}\n`);
-    process.exit(err instanceof TraceError ? 2 : 1);
+    process.exitCode = err instanceof TraceError ? 2 : 1;
   },
 );

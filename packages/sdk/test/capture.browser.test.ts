@@ -1,7 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEsmEntry } from './build';
-import { type Harness, sleep, snippet, startHarness } from './harness';
+import { type Harness, realClicks, sleep, snippet, startHarness } from './harness';
 import { type Receiver, startReceiver } from './receiver';
 
 // Capture itself, in real Chromium: the pointer kinds it tells apart, and teardowns that leave the page
@@ -172,7 +172,7 @@ describe('capture in real Chromium', () => {
           window as unknown as { SmartOnboarding: { status(): { capturing: boolean } } }
         ).SmartOnboarding.status().capturing,
     );
-    for (let i = 0; i < 3; i++) await page.mouse.click(100, 60);
+    await realClicks(page, 3, 100, 60);
     await page.evaluate(() =>
       (window as unknown as { SmartOnboarding: { shutdown(): Promise<void> } }).SmartOnboarding.shutdown(),
     );
@@ -207,7 +207,7 @@ describe('capture in real Chromium', () => {
     );
     const from = receiver.accepted.length;
     await page.mouse.move(300, 300, { steps: 20 });
-    for (let i = 0; i < 3; i++) await page.mouse.click(100, 60);
+    await realClicks(page, 3, 100, 60);
     await page.mouse.click(100, 130);
     await page.keyboard.type('Ada Lovelace', { delay: 10 });
     await page.waitForFunction(() =>
@@ -289,7 +289,7 @@ describe('capture in real Chromium', () => {
           window as unknown as { SmartOnboarding: { status(): { capturing: boolean } } }
         ).SmartOnboarding.status().capturing,
     );
-    for (let i = 0; i < 3; i++) await page.mouse.click(100, 60); // a rage click: the throwing listener runs
+    await realClicks(page, 3, 100, 60); // a rage click: the throwing listener runs
     await sleep(500);
     expect(problems).toEqual([]);
     await context.close();
@@ -313,7 +313,7 @@ describe('capture in real Chromium', () => {
         }),
       receiver.url,
     );
-    for (let i = 0; i < 3; i++) await page.mouse.click(100, 60);
+    await realClicks(page, 3, 100, 60);
     await sleep(1500);
     expect(
       await page.evaluate(() =>

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { anonymousIdentityKey } from '../src/core/storage-keys';
 import { type Backend, DEMO, startBackend, userHash } from './backend';
-import { type Harness, sleep, snippet, startHarness } from './harness';
+import { type Harness, realClicks, sleep, snippet, startHarness } from './harness';
 import { type CountingProxy, startProxy } from './proxy';
 
 // Delivery against the edge through a counting proxy: "exactly once" is judged by the edge's own answers
@@ -93,7 +93,7 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
     const before = proxy.requests.length;
     const p = await open(context, { consent: 'pending', ...user('pending') });
     await p.waitForFunction(() => typeof (window as unknown as Sdk).SmartOnboarding.status === 'function');
-    for (let i = 0; i < 3; i++) await p.mouse.click(100, 60);
+    await realClicks(p, 3, 100, 60);
     await track(p, ['while-pending']);
     await sleep(2500);
     expect(proxy.requests.slice(before), JSON.stringify(proxy.requests)).toEqual([]);
@@ -131,7 +131,7 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
     const batchesBefore = mine();
     const names = Array.from({ length: 30 }, (_, i) => `offline-${i}`);
     await track(p, names);
-    for (let i = 0; i < 3; i++) await p.mouse.click(100, 60);
+    await realClicks(p, 3, 100, 60);
     await sleep(1500);
     expect(mine()).toBe(batchesBefore);
     const queuedOffline = (await status(p)).queued;
@@ -174,7 +174,7 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
       const who = user('struggle');
       const p = await open(context, who);
       await onSocket(p);
-      for (let i = 0; i < 3; i++) await p.mouse.click(100, 60);
+      await realClicks(p, 3, 100, 60);
       await p.waitForFunction(
         () => (window as unknown as { seen: { intervention: unknown[] } }).seen.intervention.length > 0,
         undefined,
@@ -246,7 +246,7 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
       ).toBe(true);
       if (process.env.SDK_TEST_DEBUG) console.log('scorer states', JSON.stringify(states));
       // Whatever decides, struggle is still detected.
-      for (let i = 0; i < 3; i++) await p.mouse.click(100, 60);
+      await realClicks(p, 3, 100, 60);
       await p.waitForFunction(
         () => (window as unknown as { seen: { struggle: unknown[] } }).seen.struggle.length > 0,
       );

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchChromium, type StaticServer, serveStatic } from '@smart-onboarding/testing';
+import { launchChromium, realMouse, type StaticServer, serveStatic } from '@smart-onboarding/testing';
 import type { Browser, Page } from 'playwright-core';
 import { buildScriptTag } from './build';
 
@@ -52,3 +52,9 @@ export function signals(
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** `n` clicks at one spot, with the click counts Chromium gives them (1, 2, 3, 3…). */
+export async function realClicks(page: Page, n: number, x: number, y: number) {
+  const mouse = realMouse(page);
+  for (let i = 0; i < n; i++) await mouse.click(x, y);
+}

@@ -1,3 +1,4 @@
+import { realMouse } from '@smart-onboarding/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, signals, sleep, snippet, startHarness } from './harness';
@@ -12,6 +13,7 @@ const page = (endpoint: string) => `<!doctype html><html><head><style>
   button { width: 120px; height: 40px }
 </style></head><body>
 <button id="dead" class="abs" style="left:40px;top:40px">Does nothing</button>
+<div id="dead-div" class="abs" style="left:700px;top:110px;width:120px;height:40px;cursor:pointer;background:#36c;color:#fff;text-align:center;line-height:40px">Save</div>
 <button id="works" class="abs" style="left:200px;top:40px" onclick="out.textContent = 'saved ' + Date.now()">Save</button>
 <div class="abs" style="left:360px;top:40px"><button id="minus" style="width:40px">−</button><span id="count">0</span><button id="plus" style="width:40px" onclick="count.textContent = +count.textContent + 1">+</button></div>
 <button id="boom" class="abs" style="left:40px;top:110px" onclick="setTimeout(() => { throw new Error('boom') })">Boom</button>
@@ -62,11 +64,20 @@ async function center(p: Page, selector: string, frame?: string) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
+// Every click goes through a mouse that gives the click counts Chromium gives (1, 2, 3, 3…).
+const mice = new WeakMap<Page, ReturnType<typeof realMouse>>();
+function click(p: Page, x: number, y: number): Promise<number> {
+  if (!mice.has(p)) mice.set(p, realMouse(p));
+  return mice.get(p)!.click(x, y);
+}
+
 async function clicks(p: Page, at: { x: number; y: number }, n: number, gapMs: number) {
+  const counts: number[] = [];
   for (let i = 0; i < n; i++) {
-    await p.mouse.click(at.x, at.y);
+    counts.push(await click(p, at.x, at.y));
     await sleep(gapMs);
   }
+  return counts;
 }
 
 const types = async (p: Page) => (await signals(p)).map((s) => s.type);
@@ -87,6 +98,15 @@ describe('signals in real Chromium, from CDP input', () => {
     const rage = await waitFor(p, 'rage_click');
     expect(rage.element?.selector).toBe('#dead');
     expect(rage.evidence.clicks).toBe(3);
+    await p.close();
+  });
+
+  it('rage_click fires on four real clicks (counts 1, 2, 3, 3) on a dead div styled as a button', async () => {
+    const p = await open();
+    expect(await clicks(p, await center(p, '#dead-div'), 4, 60)).toEqual([1, 2, 3, 3]);
+    const rage = await waitFor(p, 'rage_click');
+    expect(rage.element?.selector).toBe('#dead-div');
+    expect(rage.evidence.clicks).toBeGreaterThanOrEqual(3);
     await p.close();
   });
 
@@ -113,10 +133,10 @@ describe('signals in real Chromium, from CDP input', () => {
 
   it('dead_click fires after a click nothing answers; a click that updates the page stays quiet', async () => {
     const p = await open();
-    await p.mouse.click(...(Object.values(await center(p, '#works')) as [number, number]));
+    await click(p, ...(Object.values(await center(p, '#works')) as [number, number]));
     await sleep(1300);
     expect(await types(p)).toEqual([]);
-    await p.mouse.click(...(Object.values(await center(p, '#dead')) as [number, number]));
+    await click(p, ...(Object.values(await center(p, '#dead')) as [number, number]));
     const dead = await waitFor(p, 'dead_click');
     expect(dead.element?.selector).toBe('#dead');
     await p.close();
@@ -124,10 +144,10 @@ describe('signals in real Chromium, from CDP input', () => {
 
   it('error_click fires on a click followed by a JS error, and by a failed request', async () => {
     const p = await open();
-    await p.mouse.click(...(Object.values(await center(p, '#boom')) as [number, number]));
+    await click(p, ...(Object.values(await center(p, '#boom')) as [number, number]));
     expect((await waitFor(p, 'error_click')).evidence.errorKind).toBe('js');
     await sleep(1200);
-    await p.mouse.click(...(Object.values(await center(p, '#fail')) as [number, number]));
+    await click(p, ...(Object.values(await center(p, '#fail')) as [number, number]));
     await p.waitForFunction(
       () =>
         (window as unknown as { seen: { signal: { type: string }[] } }).seen.signal.filter(
@@ -170,7 +190,7 @@ describe('signals in real Chromium, from CDP input', () => {
 
   it('quick_back fires when the user goes to a page and comes straight back', async () => {
     const p = await open();
-    await p.mouse.click(...(Object.values(await center(p, '#nav')) as [number, number]));
+    await click(p, ...(Object.values(await center(p, '#nav')) as [number, number]));
     await sleep(500);
     await p.goBack();
     const back = await waitFor(p, 'quick_back');
@@ -195,12 +215,12 @@ describe('signals in real Chromium, from CDP input', () => {
 
   it('form_struggle fires on repeated corrections, not on typing a value once', async () => {
     const p = await open();
-    await p.mouse.click(...(Object.values(await center(p, '#email')) as [number, number]));
+    await click(p, ...(Object.values(await center(p, '#email')) as [number, number]));
     await p.keyboard.type('ana@example.com', { delay: 20 });
     await p.keyboard.press('Tab');
     await sleep(300);
     expect(await types(p)).toEqual([]);
-    await p.mouse.click(...(Object.values(await center(p, '#email')) as [number, number]));
+    await click(p, ...(Object.values(await center(p, '#email')) as [number, number]));
     for (let i = 0; i < 3; i++) {
       await p.keyboard.press('Backspace');
       await p.keyboard.press('Backspace');
@@ -215,9 +235,9 @@ describe('signals in real Chromium, from CDP input', () => {
   it('form_struggle fires on repeated validation errors', async () => {
     const p = await open();
     const submit = await center(p, '#submit');
-    await p.mouse.click(submit.x, submit.y);
+    await click(p, submit.x, submit.y);
     await sleep(400);
-    await p.mouse.click(submit.x, submit.y);
+    await click(p, submit.x, submit.y);
     expect((await waitFor(p, 'form_struggle')).evidence.invalids).toBe(2);
     await p.close();
   });

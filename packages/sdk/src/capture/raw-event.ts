@@ -15,7 +15,7 @@ export type PointerKind = 'mouse' | 'touch' | 'pen';
 
 /** A page element, described without its content. */
 export interface TargetInfo {
-  /** A short CSS selector that finds the element again (id, data attributes, or a tag path). */
+  /** A CSS selector that matches this element alone in its document or shadow root (id, test id, name, or a path). */
   selector: string;
   tag: string;
   role?: string;

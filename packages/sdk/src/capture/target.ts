@@ -1,4 +1,5 @@
 import type { TargetInfo } from './raw-event';
+import { uniqueSelector } from './selector';
 
 /** Always masked: the element and what it contains are described as `[masked]`. */
 const DEFAULT_MASK = '[data-so-mask],input[type=password]';
@@ -31,7 +32,7 @@ function describe(el: Element, mask: string): TargetInfo {
   const tag = actionable.tagName.toLowerCase();
   const role = actionable.getAttribute('role') ?? undefined;
   const info: TargetInfo = {
-    selector: masked ? '[masked]' : selectorOf(actionable),
+    selector: masked ? '[masked]' : uniqueSelector(actionable),
     tag,
     kind: kindOf(actionable, tag, role),
     interactive: actionable !== el || isInteractive(el),
@@ -80,32 +81,4 @@ function isStepper(el: Element): boolean {
   if (type === 'number' || el.getAttribute('role') === 'spinbutton') return true;
   const label = (el.getAttribute('aria-label') ?? (el.textContent ?? '').slice(0, 24)).trim();
   return label.length > 0 && label.length <= 12 && STEPPER_WORDS.test(label);
-}
-
-/** A short selector that finds the element again: id, test id, or a tag path of at most three levels. */
-function selectorOf(el: Element): string {
-  const parts: string[] = [];
-  let node: Element | null = el;
-  while (node && parts.length < 3) {
-    const id = node.id;
-    if (id && /^[A-Za-z][\w-]*$/.test(id) && !/\d{3,}/.test(id)) {
-      parts.unshift(`#${id}`);
-      break;
-    }
-    const testId = node.getAttribute('data-testid');
-    if (testId && testId.length < 64) {
-      parts.unshift(`[data-testid="${testId.replace(/"/g, '')}"]`);
-      break;
-    }
-    const tag = node.tagName.toLowerCase();
-    const parent: Element | null = node.parentElement;
-    let nth = '';
-    if (parent) {
-      const same = Array.prototype.filter.call(parent.children, (c: Element) => c.tagName === node!.tagName);
-      if (same.length > 1) nth = `:nth-of-type(${same.indexOf(node) + 1})`;
-    }
-    parts.unshift(tag + nth);
-    node = parent;
-  }
-  return parts.join('>');
 }

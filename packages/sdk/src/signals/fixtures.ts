@@ -40,6 +40,14 @@ export const clicksEvery = (
   detailOf = (_i: number) => 1,
 ) => Array.from({ length: n }, (_, i) => click(i * gapMs, 100 + i, 100, target, detailOf(i)));
 
+/** A `div` styled as a button (it shows a pointer): a control the DOM cannot name. */
+export const divButton: TargetInfo = { selector: '#save-div', tag: 'div', kind: 'other', interactive: true };
+
+/** The click counts Chromium on Linux gives clicks `gapMs` apart at one spot: 1, 2, 3, then 3 again. */
+export const linuxCount = (gapMs: number) => (i: number) => (gapMs < 500 ? Math.min(i + 1, 3) : 1);
+/** The click counts macOS gives: 1, 2, 3, 4… while the clicks keep coming. */
+export const macCount = (gapMs: number) => (i: number) => (gapMs < 500 ? i + 1 : 1);
+
 /** A zig-zag of the pointer: `turns` legs of `amplitude` px, each `legMs` long, sampled every 16 ms. */
 export const zigzag = (turns: number, amplitude: number, legMs: number, t0 = 0) => {
   const out: RawEvent[] = [];

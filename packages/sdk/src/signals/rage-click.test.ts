@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { RawEvent } from '../capture/raw-event';
-import { button, click, clicksEvery, field, selection, stepper, text } from './fixtures';
+import {
+  button,
+  click,
+  clicksEvery,
+  divButton,
+  field,
+  linuxCount,
+  macCount,
+  mutation,
+  selection,
+  stepper,
+  text,
+} from './fixtures';
 import { detectRageClicks } from './rage-click';
 
 const cases: [string, RawEvent[], number][] = [
@@ -49,6 +61,27 @@ const cases: [string, RawEvent[], number][] = [
     1,
   ],
   ['unknown target, plain clicks', clicksEvery(3, 150, undefined), 1],
+  // The counts real browsers give (Chromium on Linux caps them at 3, macOS does not).
+  [
+    '4 clicks on a dead div button, Linux counts 1, 2, 3, 3',
+    clicksEvery(4, 150, divButton, linuxCount(150)),
+    1,
+  ],
+  ['3 clicks on a dead div button, counts 1, 2, 3', clicksEvery(3, 150, divButton, linuxCount(150)), 1],
+  ['6 clicks on a dead div button, macOS counts', clicksEvery(6, 150, divButton, macCount(150)), 1],
+  [
+    'the div button selected its label on the way: still rage',
+    [...clicksEvery(3, 150, divButton, linuxCount(150)), selection(200, 4)],
+    1,
+  ],
+  ['4 clicks on a dead native button, Linux counts', clicksEvery(4, 150, button, linuxCount(150)), 1],
+  ['4 fast clicks on text, Linux counts 1, 2, 3, 3', clicksEvery(4, 120, text, linuxCount(120)), 1],
+  [
+    'a double click that opens an item in a list (the page answers), then one more click',
+    [...clicksEvery(2, 150, divButton, linuxCount(150)), mutation(250), click(400, 101, 100, divButton, 3)],
+    0,
+  ],
+  ['a triple click in a text field, Linux counts', clicksEvery(3, 120, field, linuxCount(120)), 0],
 ];
 
 describe('detectRageClicks', () => {

@@ -9,18 +9,21 @@ export const RAGE_CLICK = {
   minClicks: 3,
   maxDistancePx: 30,
   maxIntervalMs: 1000,
-  /** How soon after the burst a text selection counts as its result. */
-  selectionWindowMs: 300,
+  /** How soon after a double or triple click on a control the page's answer (it opened something) counts as its result. */
+  answerWindowMs: 300,
 };
 
 /**
  * Rage clicks: at least 3 clicks close in space and time, PostHog's rule, made more precise. The burst is
  * measured from its first click (a slow drift along a list is not rage), and it is not rage when:
  * - the target is a stepper or pager (next, +, −): clicking it fast is how it is used;
- * - the clicks selected text (a double or triple click on a word or paragraph);
- * - it is made of double or triple clicks (browser click count rising 1, 2, 3) on text, a text field or
- *   an unknown target, or that selected text: each such gesture counts as one click (a double click to
- *   select a word, then a triple click to select the paragraph, is two).
+ * - it is made of double or triple clicks on text (selecting), in a text field (select a word, select
+ *   all), or on an unknown target: each such gesture counts as one click (a double click to select a word, then a triple click
+ *   to select the paragraph, is two). A gesture is what the browser's click count says: a click with
+ *   count 1 starts one, every later count (2, 3, and 3 again, as Chromium caps it on Linux, or 4, 5 on
+ *   macOS) continues it. On a control (a button, or a `div` that shows a pointer), a double or triple
+ *   click counts in full unless the page answered it (a double click that opens an item): a dead
+ *   "Save" clicked four times is four clicks whatever counts the browser gave them.
  *
  * One burst raises one signal, at the click that made it rage; `clicks` counts the whole burst.
  *
@@ -57,16 +60,16 @@ export function detectRageClicks(events: readonly RawEvent[], _options?: DetectO
 function rageOf(burst: Click[], events: readonly RawEvent[]): Signal | undefined {
   if (burst.length < RAGE_CLICK.minClicks) return undefined;
   if (burst.some((c) => c.target?.stepper)) return undefined;
-  // Count clicks gesture by gesture (a gesture is a run of rising click counts: 1, 2, 3...). A double or
-  // triple click that selects text or opens something counts as one click; four or more in one gesture
-  // count in full (nobody selects by quadruple click).
+  // Count clicks gesture by gesture (a gesture starts at click count 1 and goes on while the count is
+  // above 1). A double or triple click that selects text or opens something counts as one click; four or
+  // more in one gesture count in full (nobody selects by quadruple click).
   const value = (g: Click[]) =>
     g.length >= 4 ? g.length : g.length && isSelectionOrOpenGesture(g, events) ? 1 : g.length;
   let closed = 0;
   let gesture: Click[] = [];
   let at: Click | undefined;
   for (const c of burst) {
-    if (gesture.length && c.detail > gesture.at(-1)!.detail) gesture.push(c);
+    if (gesture.length && c.detail > 1) gesture.push(c);
     else {
       closed += value(gesture);
       gesture = [c];
@@ -86,13 +89,18 @@ function rageOf(burst: Click[], events: readonly RawEvent[]): Signal | undefined
   });
 }
 
-/** Whether a gesture of 2 or 3 clicks is the browser's double/triple click (select a word, open an item). */
+/**
+ * Whether a gesture of 2 or 3 clicks is the browser's double/triple click used as one: on plain text or
+ * an unknown target (selecting), in a text field (select a word, select all), or, on a control, when
+ * the page answered it (a double click that opens an item). Selection is not asked for: a dead `div`
+ * button's label gets selected by the very clicks that rage at it.
+ */
 function isSelectionOrOpenGesture(gesture: Click[], events: readonly RawEvent[]): boolean {
-  if (gesture.length > 3) return false;
-  const start = gesture[0]!.t;
-  const end = gesture.at(-1)!.t + RAGE_CLICK.selectionWindowMs;
-  if (events.some((e) => e.type === 'selection' && e.length > 0 && e.t >= start && e.t <= end)) return true;
-  if (gesture.length < 2) return false;
+  if (gesture.length < 2 || gesture.length > 3) return false;
   const target = gesture.at(-1)!.target;
-  return !target?.interactive || target.kind === 'text-input' || target.kind === 'other';
+  if (target?.kind === 'text-input') return true;
+  if (!target?.interactive) return true;
+  const start = gesture[0]!.t;
+  const end = gesture.at(-1)!.t + RAGE_CLICK.answerWindowMs;
+  return events.some((e) => e.t >= start && e.t <= end && (e.type === 'mutation' || e.type === 'nav'));
 }

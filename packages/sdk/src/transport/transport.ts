@@ -9,6 +9,7 @@ import { backoffDelay } from './backoff';
 import { type Credentials, endpointUrl } from './credentials';
 import { BEACON_MAX_BYTES, beacon, postBatch } from './http';
 import type { EventQueue } from './queue';
+import { reportStruggleOverHttp } from './struggle-http';
 
 export interface TransportOptions {
   endpoint: string;
@@ -28,7 +29,10 @@ type Channel = 'socket' | 'http' | 'offline';
 export interface Transport {
   /** Queues an event; `urgent` sends it at once instead of with the next batch. */
   send(event: BehaviorEvent, urgent?: boolean): void;
-  /** A struggle report, over the socket when it is open (the queued `struggle` event goes either way). */
+  /**
+   * A struggle report, over the socket when it is open, else over HTTP, answered either way with the
+   * intervention (the queued `struggle` event goes too, for the record).
+   */
   struggle(report: StruggleMetrics): void;
   flush(): Promise<void>;
   /** The page is hiding: hand everything queued to `sendBeacon`. */
@@ -222,9 +226,15 @@ export function createTransport(o: TransportOptions): Transport {
       schedule(urgent ? 0 : BATCH_DELAY_MS);
     },
     struggle(report) {
-      if (!socketOpen || !socket) return;
-      const message: ClientMessage = { type: 'struggle', report };
-      socket.send(JSON.stringify(message));
+      if (socketOpen && socket) {
+        const message: ClientMessage = { type: 'struggle', report };
+        socket.send(JSON.stringify(message));
+        return;
+      }
+      if (stopped || !online()) return;
+      void reportStruggleOverHttp(o.endpoint, o.credentials(), report).then((m) => {
+        if (m && !stopped) o.onMessage(m);
+      });
     },
     flush,
     flushOnHide() {
