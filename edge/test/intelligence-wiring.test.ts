@@ -134,6 +134,28 @@ describe('the smart arm wired into the journey object', () => {
     expect(first.ok && first.value.stepId).toBe('create-profile');
   });
 
+  it("helps a power user with rage clicks the rules confirmed on an element, in that element's words", async () => {
+    const flow = freshFlow();
+    const user = uniqueUser('armB-rage');
+    await journeyOf(user).initializeUserJourney(owner(user), flow, {
+      technicalProficiency: 'expert',
+      experience: 'expert',
+    } as never);
+    // The rules score three unanswered clicks 0.75: under a power user's 0.85, yet a control that does
+    // nothing is struggle whoever does it.
+    const rage = report({ score: 0.75, source: 'rules', element: '#schedule-button' });
+    const plan = await journeyOf(user).handleUserStruggle(owner(user), rage);
+    const schedule = flow.flow.steps.find((s) => s.target?.selector === '#schedule-button')!;
+    expect(plan.ok && plan.value).toMatchObject({
+      kind: 'hint',
+      target: { selector: '#schedule-button' },
+      title: schedule.title,
+      body: schedule.body,
+    });
+    const model = await journeyOf(user).handleUserStruggle(owner(user), { ...rage, source: 'model' });
+    expect(model.ok && model.value.reason).toMatch(/below 0.85/);
+  });
+
   it('retries an outcome the flow learner did not get, from the alarm, and learns it once', async () => {
     const flow = freshFlow();
     const user = uniqueUser('retry');

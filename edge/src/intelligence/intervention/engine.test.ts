@@ -197,6 +197,70 @@ describe('triggerIntervention: fatigue', () => {
   });
 });
 
+describe('triggerIntervention: struggle on an element, for every persona', () => {
+  const rules = (
+    code: string,
+    score: number,
+    element: string,
+    stepId = 'create-profile',
+  ): StruggleMetrics => ({
+    ...report(stepId, code, score, element),
+    source: 'rules',
+  });
+
+  it("offers help on rule-confirmed rage clicks below a power user's threshold", () => {
+    const plan = triggerIntervention(
+      ctx(rules('rage_click', 0.75, '#schedule-button'), [], { threshold: 0.85 }),
+      noHoldout,
+    );
+    expect(plan).toMatchObject({ kind: 'hint', target: { selector: '#schedule-button' } });
+  });
+
+  it('keeps the persona threshold for the model, and for rules without an element', () => {
+    const model = triggerIntervention(
+      ctx(report('create-profile', 'rage_click', 0.75, '#schedule-button'), [], { threshold: 0.85 }),
+      noHoldout,
+    );
+    expect(model.reason).toMatch(/below 0.85/);
+    const { element: _e, ...noElement } = rules('rage_click', 0.75, '#x');
+    const bare = triggerIntervention(ctx(noElement, [], { threshold: 0.85 }), noHoldout);
+    expect(bare.reason).toMatch(/below 0.85/);
+    const weak = triggerIntervention(ctx(rules('rage_click', 0.4, '#x'), [], { threshold: 0.85 }), noHoldout);
+    expect(weak.reason).toMatch(/below 0.5/);
+  });
+
+  it('says what the step pointing at the element says, not the current step', () => {
+    const plan = triggerIntervention(ctx(rules('rage_click', 0.75, '#schedule-button')), noHoldout);
+    const schedule = sampleFlow.steps.find((s) => s.id === 'schedule-post')!;
+    expect(plan).toMatchObject({ title: schedule.title, body: schedule.body, stepId: 'create-profile' });
+  });
+
+  it('words a form that refuses input as that field, not as the step', () => {
+    const plan = triggerIntervention(ctx(rules('form_struggle', 0.8, '#signup-email')), noHoldout);
+    const profile = sampleFlow.steps.find((s) => s.id === 'create-profile')!;
+    expect(plan).toMatchObject({ kind: 'hint', target: { selector: '#signup-email' } });
+    expect(plan.body).not.toBe(profile.body);
+    expect(plan.title).toMatch(/field/);
+  });
+
+  it('passes the cooldown after an earlier hint, within the session cap', () => {
+    const plan = triggerIntervention(
+      ctx(rules('rage_click', 0.75, '#schedule-button'), [record('hint', 'connect-account', 5_000)]),
+      noHoldout,
+    );
+    expect(plan.kind).toBe('hint');
+    const capped = [1, 2, 3, 4].map((i) => record('hint', `s${i}`, i * 1_000));
+    expect(
+      triggerIntervention(ctx(rules('rage_click', 0.75, '#schedule-button'), capped), noHoldout).reason,
+    ).toMatch(/session cap/);
+  });
+
+  it('grounds AI help on the element after an error click', () => {
+    const plan = triggerIntervention(ctx(rules('error_click', 0.8, '#schedule-button')), noHoldout);
+    expect(plan.kind).toBe('ai_help');
+  });
+});
+
 describe('holdout', () => {
   it('holds out a stable ~10% of users, who get the same decision marked holdout', () => {
     const users = Array.from({ length: 5000 }, (_, i) => `user-${i}`);

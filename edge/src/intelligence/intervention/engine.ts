@@ -1,10 +1,12 @@
 import type {
+  FlowDefinition,
   InterventionKind,
   InterventionPlan,
   OnboardingStep,
   StruggleMetrics,
 } from '@smart-onboarding/protocol';
 import { unitHash } from '../stable-hash';
+import { elementHintText, elementSignal, stepForElement } from './element-help';
 import type { InterventionContext, InterventionPolicy } from './types';
 
 /**
@@ -16,6 +18,10 @@ import type { InterventionContext, InterventionPolicy } from './types';
  *   pointer will not fix it). Each further report on the same step climbs the ladder
  *   hint → explain → simpler variant → AI help → human, skipping what is unavailable, already used, or
  *   dismissed on this step.
+ * - **The element.** Struggle the rules confirmed on a named element (rage or dead clicks, a form
+ *   refusing input, an error after a click) is noticed for every persona: it is held to the base
+ *   threshold, not the persona's, and passes the cooldown. Its hint sits on that element and says what
+ *   the step pointing at it says (else words for the signal), the current step's text only as fallback.
  * - **Fatigue.** Nothing below the persona's threshold; nothing within `cooldownMs` of the last
  *   intervention; at most `maxPerSession` per session; after `maxDismissalsPerSession` dismissals the
  *   user is left alone for the session.
@@ -96,13 +102,23 @@ function available(
   }
 }
 
-function content(kind: InterventionKind, step: OnboardingStep | undefined, report: StruggleMetrics) {
+function content(
+  kind: InterventionKind,
+  step: OnboardingStep | undefined,
+  report: StruggleMetrics,
+  flow: FlowDefinition | null,
+) {
   const topReason = [...report.reasons].sort((a, b) => b.weight - a.weight)[0]?.code;
+  const signal = elementSignal(report);
   switch (kind) {
     case 'hint': {
       // For a dead click the user is clicking the wrong thing: point at the real target.
       const target =
         topReason === 'dead_click' || !report.element ? step?.target : { selector: report.element };
+      if (signal && signal !== 'dead_click' && report.element) {
+        const text = elementHintText(signal, stepForElement(flow, report.element));
+        return { target: { selector: report.element }, ...text };
+      }
       return {
         target: target ?? (report.element ? { selector: report.element } : undefined),
         title: step?.title ?? 'Need a hand?',
@@ -167,14 +183,16 @@ export function triggerIntervention(
   };
   const none = (reason: string): InterventionPlan => ({ ...base, kind: 'none', holdout: false, reason });
 
-  const threshold = ctx.threshold ?? options.defaultThreshold;
+  const signal = elementSignal(report);
+  const personaThreshold = ctx.threshold ?? options.defaultThreshold;
+  const threshold = signal ? Math.min(personaThreshold, options.defaultThreshold) : personaThreshold;
   if (report.score < threshold) return none(`${describeReasons(report)} is below ${threshold}`);
 
   const given = history.filter((h) => h.kind !== 'none');
   const sessionStart = ctx.sessionStartedAt ?? now - options.defaultSessionMs;
   const inSession = given.filter((h) => h.createdAt >= sessionStart);
   const last = given.at(-1);
-  if (last && now - last.createdAt < options.cooldownMs) {
+  if (!signal && last && now - last.createdAt < options.cooldownMs) {
     return none(`cooling down: the last intervention was ${now - last.createdAt} ms ago`);
   }
   if (inSession.length >= options.maxPerSession)
@@ -186,7 +204,9 @@ export function triggerIntervention(
   const onStep = given.filter((h) => h.stepId === step?.id);
   const used = new Set(onStep.map((h) => h.kind));
   const topReason = [...report.reasons].sort((a, b) => b.weight - a.weight)[0]?.code;
-  const first = (topReason && FIRST_BY_REASON[topReason]) || 'hint';
+  // On an element, help starts on that element: a hint, or AI help grounded on it after an error.
+  const reasonFirst = signal === 'error_click' ? 'ai_help' : signal ? 'hint' : undefined;
+  const first = reasonFirst ?? ((topReason && FIRST_BY_REASON[topReason]) || 'hint');
   // The first help follows the reason; later ones climb the ladder from the highest rung used so far.
   const highest = Math.max(-1, ...onStep.map((h) => LADDER.indexOf(h.kind)));
   const startAt = onStep.length === 0 ? LADDER.indexOf(first) : highest + 1;
@@ -198,7 +218,7 @@ export function triggerIntervention(
   const kind = order.find((k) => !used.has(k) && available(k, step, ctx));
   if (!kind) return none('every kind of help was already offered on this step');
 
-  const c = content(kind, step, report);
+  const c = content(kind, step, report, ctx.flow);
   const plan: InterventionPlan = {
     ...base,
     kind,

@@ -129,6 +129,16 @@ describe('journey routing', () => {
     expect(sent).toEqual([[{ eventType: 'step', stepId: 'profile', action: 'completed' }, true]]);
   });
 
+  it('a goal met before its step started is credited as the step starts', () => {
+    const { j, sent } = journey();
+    const connected = step('connect-account', { kind: 'event', event: 'account_connected' });
+    j.receive({ type: 'next_step', step: profile });
+    j.tracked('account_connected');
+    expect(sent).toEqual([]);
+    j.receive({ type: 'next_step', step: connected });
+    expect(sent).toEqual([[{ eventType: 'step', stepId: 'connect-account', action: 'completed' }, true]]);
+  });
+
   it('a track call completes nothing on a step whose goal is not an event', () => {
     const { j, sent } = journey();
     j.receive({ type: 'next_step', step: connect });

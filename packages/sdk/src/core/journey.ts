@@ -26,7 +26,8 @@ export interface JourneyOutlet {
  * Where the user is in the onboarding, as this page knows it, and the routing of what the edge pushes: the
  * step the edge says the user is on (`welcome`, `next_step`, the journey's start) goes to `on('step')` and
  * the tour; interventions and help go to their events and widgets. A step is reported done once per page,
- * by the tour, by the app (`completeStep`) or by a `track` call naming the step's event goal.
+ * by the tour, by the app (`completeStep`) or by a `track` call naming the step's event goal,
+ * also one made on this page before the step started.
  *
  * @example
  * const journey = createJourney({ emit, warn });
@@ -40,6 +41,8 @@ export function createJourney(host: JourneyHost) {
   let current: OnboardingStep | null = null;
   /** Steps reported done by this page (a step's goal may be met by the tour and by `track` at once). */
   let completed = new Set<string>();
+  /** Event goals the app tracked on this page: a step whose goal was met before it started is done. */
+  const met = new Set<string>();
   /** Steps in the flow (the progress bar's total), once the journey's start said. */
   let total = 0;
   /** The run, while consent stands: without it nothing is sent or shown, and no step is reported done. */
@@ -60,6 +63,8 @@ export function createJourney(host: JourneyHost) {
     host.emit('step', step);
     out?.ui((u) => u.step(step, variantId));
     if (!step && total) out?.ui((u) => u.progress(total, total));
+    // A channel connected before the tour asks for it counts: the step is credited as it starts.
+    if (step?.goal?.kind === 'event' && met.has(step.goal.event)) completeStep(step.id);
   };
   /** Interventions and help go to their event and to the widget of the same name. */
   const pass = <K extends 'intervention' | 'help' | 'helpChunk'>(name: K, payload: SdkEvents[K]) => {
@@ -80,6 +85,7 @@ export function createJourney(host: JourneyHost) {
     completeStep,
     /** A `track` call: completes the step the user is on when `name` is its event goal. */
     tracked(name: string) {
+      if (met.size < 256) met.add(name);
       const goal = current?.goal;
       if (goal?.kind === 'event' && goal.event === name) completeStep(current!.id);
     },

@@ -34,6 +34,9 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
   let nextTitle: string | undefined;
 
   let counts: { done: number; total: number } | undefined;
+  /** The tour card's number in the journey, as the progress bar counts: "Step 3 of 5", not "Step 1 of 1". */
+  const numbering = () =>
+    counts ? { numbering: { first: Math.min(counts.done + 1, counts.total), total: counts.total } } : {};
   /** The progress bar; its label says what comes next (a step on another page shows no tour until then). */
   const renderProgress = () => {
     const shown = counts;
@@ -45,7 +48,7 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
         // Bottom centre, clear of the corner nudge and the side help panel; never in the way of a click
         // (a progress bar has nothing to press).
         box.style.cssText =
-          'position:fixed;left:50%;bottom:12px;transform:translateX(-50%);width:min(240px,60vw);z-index:2147482000;pointer-events:none';
+          'position:fixed;left:50%;bottom:12px;transform:translateX(-50%);width:min(320px,70vw);z-index:2147482000;pointer-events:none';
         document.body.append(box);
         progress = { box };
       }
@@ -155,6 +158,7 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
         if (tour !== current) return;
         current.handle = w.mountTour({
           steps: [{ ...step, ...(variantId ? { variantId } : {}) }],
+          ...numbering(),
           onComplete: () => host.reportStep(step.id, 'completed'),
           onDismiss: () => {
             destroy(current.handle);
@@ -166,6 +170,7 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
     progress(done: number, total: number) {
       if (total <= 0) return;
       counts = { done: Math.min(done, total), total };
+      tour?.handle?.update(numbering());
       renderProgress();
     },
     intervention(plan: InterventionPlan) {

@@ -14,6 +14,7 @@ export interface Messages {
   stepOf: string;
   clickToContinue: string;
   targetMissing: string;
+  goThere: string;
   tourComplete: string;
   checklistTitle: string;
   checklistProgress: string;
@@ -52,6 +53,7 @@ export const DEFAULT_MESSAGES: Messages = {
   stepOf: 'Step {current} of {total}',
   clickToContinue: 'Click the highlighted element to continue.',
   targetMissing: 'This part of the page is not visible yet.',
+  goThere: 'Take me there',
   tourComplete: 'Tour complete',
   checklistTitle: 'Get started',
   checklistProgress: '{done} of {total} done',

@@ -1,4 +1,5 @@
-import { autoUpdate, computePosition, type Placement } from '@floating-ui/dom';
+import { autoUpdate, type Placement } from '@floating-ui/dom';
+import { keepClear, overlapArea } from './keep-clear';
 import { viewportRect } from './resolve-target';
 
 const OPPOSITE: Record<string, Placement> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };
@@ -40,31 +41,43 @@ export function anchorTo(options: AnchorOptions): () => void {
       spotlight.style.cssText = `top:${r.top - 6}px;left:${r.left - 6}px;width:${r.width + 12}px;height:${r.height + 12}px`;
     if (floating) place(floating);
   };
-  // Floating UI computes where the popover touches the target; the gap, the flip to the opposite side
-  // when the preferred one has no room (under a sticky header, past the fold) and the clamp into the
-  // viewport are a few lines here, instead of its `offset`, `flip` and `shift` middleware, which
-  // handle many cases we never meet and would cost a tenth of the widgets' size budget.
-  const at = async (floating: HTMLElement, side: Placement) => {
-    const { x, y } = await computePosition(reference, floating, { strategy: 'fixed', placement: side });
-    const s = side.split('-')[0];
-    return {
-      x: x + (s === 'right' ? gap : s === 'left' ? -gap : 0),
-      y: y + (s === 'bottom' ? gap : s === 'top' ? -gap : 0),
-    };
-  };
-  const place = async (floating: HTMLElement) => {
+  const clear = keepClear(target);
+  // The preferred side first, then its opposite, then the others: the first that fits the viewport along
+  // its axis and covers none of the controls around the target (its form, the next button) wins; else
+  // the one that overflows least, then covers least. Along the other axis the card slides into the
+  // viewport. A few lines here instead of Floating UI's `computePosition` and its `offset`, `flip` and
+  // `shift` middleware, which handle cases we never meet (the card is `fixed` in a layer at the
+  // viewport's origin) and would cost a tenth of the widgets' size budget.
+  const [side, align] = placement.split('-') as [string, string | undefined];
+  const sides = [...new Set([side, OPPOSITE[side]!.split('-')[0]!, 'right', 'left', 'bottom', 'top'])];
+  const place = (floating: HTMLElement) => {
+    const r = viewportRect(target);
     const w = floating.offsetWidth;
     const h = floating.offsetHeight;
-    const overflow = (p: { x: number; y: number }) =>
-      Math.max(0, topInset + 8 - p.y, p.y + h + 8 - innerHeight, 8 - p.x, p.x + w + 8 - innerWidth);
-    let pos = await at(floating, placement);
-    if (overflow(pos) > 0) {
-      const other = await at(floating, OPPOSITE[placement.split('-')[0]!]!);
-      if (overflow(other) < overflow(pos)) pos = other;
-    }
     const clamp = (v: number, min: number, max: number) => Math.max(min, Math.min(v, max - 8));
-    floating.style.left = `${clamp(pos.x, 8, innerWidth - w)}px`;
-    floating.style.top = `${clamp(pos.y, topInset + 8, innerHeight - h)}px`;
+    const along = (start: number, size: number, own: number) =>
+      align === 'start' ? start : align === 'end' ? start + size - own : start + (size - own) / 2;
+    const boxes = clear();
+    let best = { x: 0, y: 0 };
+    let bestCost = Number.POSITIVE_INFINITY;
+    for (const s of sides) {
+      const vertical = s === 'top' || s === 'bottom';
+      const x = vertical ? along(r.left, r.width, w) : s === 'right' ? r.right + gap : r.left - w - gap;
+      const y = vertical ? (s === 'bottom' ? r.bottom + gap : r.top - h - gap) : along(r.top, r.height, h);
+      const overflow = vertical
+        ? Math.max(0, topInset + 8 - y, y + h + 8 - innerHeight)
+        : Math.max(0, 8 - x, x + w + 8 - innerWidth);
+      const pos = { x: clamp(x, 8, innerWidth - w), y: clamp(y, topInset + 8, innerHeight - h) };
+      // Overflow is worse than overlap: a card pushed back into the viewport lands on what it points at.
+      const cost = overflow * 1e6 + boxes.reduce((sum, b) => sum + overlapArea({ ...pos, w, h }, b), 0);
+      if (cost < bestCost) {
+        best = pos;
+        bestCost = cost;
+      }
+      if (!cost) break;
+    }
+    floating.style.left = `${best.x}px`;
+    floating.style.top = `${best.y}px`;
     floating.dataset.placed = '';
   };
   // Frames scroll on their own and move their content without any event the parent can observe, so a

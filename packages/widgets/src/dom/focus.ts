@@ -7,6 +7,32 @@ function deepActiveElement(doc: Document = document): Element | null {
   return active;
 }
 
+/** Inputs that are buttons: focus on them is not someone filling a form. */
+const BUTTON_INPUTS = new Set(['button', 'submit', 'reset', 'image']);
+
+/**
+ * Whether the user is in a form field (typing, choosing, or about to): focus there is theirs, and a widget that
+ * took it would swallow the next keys (three letters of a caption, then the card has focus).
+ */
+export function isEditing(doc: Document = document): boolean {
+  const el = deepActiveElement(doc) as HTMLElement | null;
+  if (!el) return false;
+  if (el.isContentEditable) return true;
+  const tag = el.tagName.toLowerCase();
+  if (tag === 'textarea' || tag === 'select') return true;
+  return tag === 'input' && !BUTTON_INPUTS.has((el as HTMLInputElement).type);
+}
+
+/** Whether focus rests inside `root` (through open shadow roots), or nowhere in particular. */
+export function focusIsWithin(root: Node | null, doc: Document = document): boolean {
+  const el = deepActiveElement(doc);
+  if (!el || el === doc.body) return true;
+  if (!root) return false;
+  for (let n: Node | null = el; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null)
+    if (n === root) return true;
+  return false;
+}
+
 /** Tabbable elements inside `root`, in document order. */
 export function tabbables(root: ParentNode): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(isTabbable);

@@ -60,6 +60,10 @@ button:hover { filter: brightness(1.1); }
 .bar { height: 6px; border-radius: 9px; background: var(--s); overflow: hidden; margin: 6px 0; }
 .fill { height: 100%; background: var(--a); transition: width 0.3s; }
 .row { display: flex; justify-content: space-between; gap: 12px; }
+/* One line, however long the label: the bar's label is cut, never wrapped. */
+.row > * { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; }
+.row > .eyebrow { flex: none; }
+a.btn { text-decoration: none; }
 .list { list-style: none; margin: 8px 0 0; padding: 0; }
 .item { display: flex; gap: 10px; width: 100%; padding: 8px; border-radius: 8px; }
 .check { flex: none; width: 20px; height: 20px; border-radius: 50%; border: 2px solid var(--l); display: grid; place-items: center; }

@@ -14,7 +14,7 @@ import {
 } from '../core/tour-machine';
 import { anchorTo } from '../dom/anchor';
 import { bringIntoView, coveredTop } from '../dom/bring-into-view';
-import { cycleFocus, isTabbable, rememberFocus, tabbables } from '../dom/focus';
+import { cycleFocus, focusIsWithin, isEditing, isTabbable, rememberFocus, tabbables } from '../dom/focus';
 import { isValidSelector } from '../dom/resolve-target';
 import {
   prefersReducedMotion,
@@ -69,6 +69,12 @@ export interface TourProps extends WidgetBaseProps {
   offsetTop?: number;
   /** Viewports this wide or narrower show steps as a bottom sheet (default 560 px). */
   sheetBreakpoint?: number;
+  /**
+   * Where these steps sit in a longer journey, when the tour shows part of it (the SDK shows the one step
+   * the edge chose): the first step's number and the journey's length, so the card says "Step 3 of 5"
+   * as the progress bar does, not "Step 1 of 1".
+   */
+  numbering?: { first: number; total: number };
   /** Receives the controls once the tour is mounted. */
   control?: (control: TourControl) => void;
   /** A step is on screen (after its route and target were found, or the wait timed out). */
@@ -102,6 +108,13 @@ export function TourView(props: TourProps) {
   const popover = useRef<HTMLDivElement>(null);
   const spotlight = useRef<HTMLDivElement>(null);
   const restoreFocus = useRef<(() => void) | null>(null);
+  /** The card that took focus: focus goes back only if it is still there (never out of a field the user moved to). */
+  const focused = useRef<HTMLElement | null>(null);
+  const giveFocusBack = () => {
+    if (restoreFocus.current && focusIsWithin(focused.current)) restoreFocus.current();
+    restoreFocus.current = null;
+    focused.current = null;
+  };
 
   const { index, status } = state.current;
   const step = steps[index];
@@ -144,7 +157,20 @@ export function TourView(props: TourProps) {
   const narrow = useMedia(`(max-width: ${sheetBreakpoint}px)`);
   const needsTarget = !!step?.target;
   const visible = active && routeReady && (!needsTarget || !!element || missing);
-  const mode = !visible ? 'hidden' : element ? (narrow ? 'sheet' : 'anchored') : 'center';
+  // A step on another page is not hidden: the card says where it is, with a link there (a start URL
+  // that is not the step's route, an optional step on a page the app does not go to by itself).
+  const offRoute = active && !routeReady && !!route && isPlainPath(route);
+  const mode = offRoute
+    ? 'elsewhere'
+    : !visible
+      ? 'hidden'
+      : element
+        ? narrow
+          ? 'sheet'
+          : 'anchored'
+        : 'center';
+  const numbering = props.numbering ?? { first: 1, total: steps.length };
+  const stepLabel = format(m.stepOf, { current: numbering.first + index, total: numbering.total });
 
   // A step whose target does not show up in time is said so, loudly, and shown without its anchor:
   // the user is never stranded, and the step is never skipped silently.
@@ -168,7 +194,7 @@ export function TourView(props: TourProps) {
   useEffect(() => {
     if (mode === 'hidden' || shown === index) return;
     setShown(index);
-    setAnnouncement(`${format(m.stepOf, { current: index + 1, total: steps.length })}: ${text!.title}`);
+    setAnnouncement(`${stepLabel}: ${text!.title}`);
     latest.current.onShown?.({ step: step!, index });
   }, [mode, index]);
 
@@ -176,14 +202,14 @@ export function TourView(props: TourProps) {
   useLayoutEffect(() => {
     if (status === 'active') return;
     if (status === 'completed') setAnnouncement(m.tourComplete);
-    restoreFocus.current?.();
-    restoreFocus.current = null;
+    giveFocusBack();
   }, [status]);
-  useEffect(() => () => restoreFocus.current?.(), []);
+  useEffect(() => giveFocusBack, []);
 
-  // Anchor the popover and spotlight, bring the target into view, and move focus into the step.
+  // Anchor the popover and spotlight, bring the target into view, and move focus into the step, unless
+  // the user is in a form field: focus there is theirs, and taking it would swallow what they type.
   useLayoutEffect(() => {
-    if (mode === 'hidden') return;
+    if (mode === 'hidden' || mode === 'elsewhere') return;
     let stop: (() => void) | undefined;
     if (element && mode !== 'center') {
       const topInset = coveredTop() + (props.offsetTop ?? 0);
@@ -197,8 +223,11 @@ export function TourView(props: TourProps) {
       const bottomInset = mode === 'sheet' ? popover.current!.offsetHeight : 0;
       bringIntoView(element, { topInset, bottomInset, smooth: !prefersReducedMotion() });
     }
-    restoreFocus.current ??= rememberFocus();
-    popover.current?.focus({ preventScroll: true });
+    if (popover.current && !isEditing()) {
+      restoreFocus.current ??= rememberFocus();
+      focused.current = popover.current;
+      popover.current.focus({ preventScroll: true });
+    }
     return stop;
   }, [element, mode, index]);
 
@@ -235,7 +264,7 @@ export function TourView(props: TourProps) {
   // would leave a gap in which a fast key press meets the previous step's handler.
   const manual = !!step && canAdvanceManually(step);
   const onKey = useLatest((e: KeyboardEvent) => {
-    if (mode === 'hidden') return;
+    if (mode === 'hidden' || mode === 'elsewhere') return;
     const where = e.composedPath();
     const inPopover = !!popover.current && where.includes(popover.current);
     if (!inPopover && !(element && where.includes(element))) return;
@@ -261,7 +290,9 @@ export function TourView(props: TourProps) {
   const live = <LiveRegion text={announcement} />;
   if (mode === 'hidden') return <>{live}</>;
   const last = index === steps.length - 1;
-  const cls = mode === 'anchored' ? 'pop' : mode === 'sheet' ? 'sheet' : 'center';
+  const elsewhere = mode === 'elsewhere';
+  const cls =
+    mode === 'anchored' ? 'pop' : mode === 'sheet' ? 'sheet' : elsewhere ? 'corner start' : 'center';
   return (
     <>
       {live}
@@ -276,7 +307,7 @@ export function TourView(props: TourProps) {
         tabIndex={-1}
       >
         <div class="head">
-          <span class="eyebrow grow">{format(m.stepOf, { current: index + 1, total: steps.length })}</span>
+          <span class="eyebrow grow">{stepLabel}</span>
           <button class="x" aria-label={m.close} onClick={() => dispatch({ type: 'dismiss' })}>
             <Icon d={CLOSE} />
           </button>
@@ -290,6 +321,11 @@ export function TourView(props: TourProps) {
         {missing && <p class="note">{m.targetMissing}</p>}
         {!manual && goal?.kind === 'click' && element && <p class="note">{m.clickToContinue}</p>}
         <div class="actions">
+          {elsewhere && (
+            <a class="btn primary" href={route}>
+              {m.goThere}
+            </a>
+          )}
           {index > 0 && (
             <button class="btn" onClick={() => dispatch({ type: 'back' })}>
               {m.back}
@@ -304,6 +340,11 @@ export function TourView(props: TourProps) {
       </div>
     </>
   );
+}
+
+/** A route the card can link to: a path without `:params` or a `*` rest, which only a router can fill in. */
+function isPlainPath(route: string): boolean {
+  return route.startsWith('/') && !/[:*]/.test(route);
 }
 
 /**
