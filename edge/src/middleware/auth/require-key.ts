@@ -59,6 +59,21 @@ export function requireKey(options: { secret: boolean }): MiddlewareHandler<AppE
     if (claimed === 'secret' && credentials.keyIn === 'query') {
       throw new ApiError(401, 'invalid_key', 'secret keys go in the Authorization header, never in a URL');
     }
+    if (claimed === 'secret' && credentials.keyIn === 'header') {
+      throw new ApiError(
+        401,
+        'secret_key_misplaced',
+        'secret keys go in Authorization: Bearer sk_…, never in x-so-key (the browser header)',
+      );
+    }
+    // Browsers always send Origin on cross-origin calls: a secret key beside one has leaked into a page.
+    if (claimed === 'secret' && c.req.header('origin')) {
+      throw new ApiError(
+        403,
+        'secret_key_in_browser',
+        'secret keys are for servers; a browser sent this one',
+      );
+    }
     const { services } = c.var;
     const caller = await lookupKey(services, key);
     if (!caller) throw new ApiError(401, 'invalid_key', 'unknown or revoked key');

@@ -48,6 +48,8 @@ export const ErrorCode = z
     'unauthorized',
     'invalid_key',
     'secret_key_required',
+    'secret_key_misplaced',
+    'secret_key_in_browser',
     'origin_not_allowed',
     'user_hash_required',
     'user_hash_invalid',
