@@ -170,6 +170,9 @@ export async function* provideContextualHelp(deps: HelpDeps, req: HelpRequest): 
     ...(req.element ? { element: req.element } : {}),
     ...(req.locale ? { locale: req.locale } : {}),
     ...(req.question ? { question: req.question } : {}),
+    ...(req.page ? { page: req.page.path } : {}),
+    ...(req.guidance ? { guidance: req.guidance } : {}),
+    articles: req.articles,
   });
   const cached = await deps.cache.get(key);
   if (cached) {
