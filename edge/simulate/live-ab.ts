@@ -8,7 +8,7 @@ import { simulateUser, type UserResult } from './simulation';
  * Gives each arm its own user ids on a shared edge (the same simulated people, seeds and draws, under
  * another name), so arm A's journeys and arm B's never meet in one journey object.
  */
-export function withUserPrefix(backend: SimBackend, prefix: string): SimBackend {
+function withUserPrefix(backend: SimBackend, prefix: string): SimBackend {
   const id = (userId: string) => `${prefix}${userId}`;
   return {
     arm: backend.arm,

@@ -10,7 +10,6 @@ import {
   type SuccessModelState,
 } from '../src/intelligence/success-model';
 import type { SimBackend } from './backend';
-import { type LatencyFigures, measureInterventionLatency } from './live-edge';
 import { SIM_PERSONAS } from './simulated-user';
 import { simulateUser, type UserResult } from './simulation';
 
@@ -70,21 +69,7 @@ export function validateModelPredictions(
   };
 }
 
-/**
- * Sends `eventVolume` struggle reports to the live edge (spread over users with ten reports each) and
- * measures the time to the intervention over the WebSocket, and over HTTP for scale.
- */
-export async function benchmarkRealTimeProcessing(
-  eventVolume: number,
-  edge: { baseUrl: string },
-): Promise<{ socket: LatencyFigures; http: LatencyFigures }> {
-  const reportsPerUser = Math.min(10, eventVolume);
-  const users = Math.max(1, Math.ceil(eventVolume / reportsPerUser));
-  const { socket, http } = await measureInterventionLatency(edge.baseUrl, { users, reportsPerUser });
-  return { socket, http };
-}
-
-export interface UxIssue {
+interface UxIssue {
   code:
     | 'prerequisite_order'
     | 'step_twice'

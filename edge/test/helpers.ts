@@ -5,7 +5,7 @@ import { userHash } from '../src/auth/identity';
 import { DEMO_TENANT } from '../src/dev/seed';
 import { DEFAULT_ENGINE_OPTIONS, isHeldOut } from '../src/intelligence/intervention/engine';
 
-export const BASE = 'http://edge.test';
+const BASE = 'http://edge.test';
 export const DEMO = DEMO_TENANT;
 
 /** A request to the Worker under test, as a client would make it. */

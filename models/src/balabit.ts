@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { RawEvent } from './sdk';
 
 /** Where the Balabit archive lives in this checkout's shared data (read-only, never committed here). */
-export const BALABIT_ARCHIVE = path.resolve(
+const BALABIT_ARCHIVE = path.resolve(
   import.meta.dirname,
   '../../../shared/data/balabit-mouse-dynamics/training_files.tar.gz',
 );

@@ -33,7 +33,7 @@ export interface DeliveryDeps {
   now: () => number;
 }
 
-export interface DeliveryAttempt {
+interface DeliveryAttempt {
   at: number;
   status?: number;
   error?: string;

@@ -1,7 +1,7 @@
 import type { EscalationTicket } from '@smart-onboarding/protocol';
 
 /** Who the ticket is about, for the help desk (e-mail only when the tenant's server provided it). */
-export interface EscalationUser {
+interface EscalationUser {
   id: string;
   email?: string;
   traits?: Record<string, string | number | boolean | null>;

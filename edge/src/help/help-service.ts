@@ -50,7 +50,7 @@ export function helpDepsFor(
 }
 
 /** Why a help library was stored without embeddings. */
-export type EmbeddingSkipped = 'azure_not_configured' | 'embedding_failed';
+type EmbeddingSkipped = 'azure_not_configured' | 'embedding_failed';
 
 /**
  * Contextual help as the socket and the SSE route serve it: the tenant's library is loaded, the answer

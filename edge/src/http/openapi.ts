@@ -6,7 +6,7 @@ export function json<T>(schema: T, description: string) {
 }
 
 /** The error responses every route can give, declared once so each operation documents them. */
-export const errorResponses = {
+const errorResponses = {
   400: json(
     ErrorBody,
     'The request is malformed or fails validation (`bad_request`, `invalid_json`, `validation_failed`).',

@@ -9,7 +9,7 @@
  * much as the data says. The posterior mean duration is (β₀ + exposure) / (α₀ + completions).
  */
 
-export interface StepDurationStats {
+interface StepDurationStats {
   completions: number;
   /** Total seconds users spent on the step, completed or not. */
   exposureSec: number;
@@ -20,7 +20,7 @@ export interface CompletionTimeState {
   steps: Record<string, StepDurationStats>;
 }
 
-export const PRIOR_STRENGTH = 3;
+const PRIOR_STRENGTH = 3;
 
 export function emptyCompletionTimeModel(): CompletionTimeState {
   return { version: 1, steps: {} };

@@ -26,7 +26,7 @@ export const PERSONA_TYPES: readonly PersonaType[] = [
 ];
 
 /** How each persona is onboarded: read by the optimizer (content style) and the intervention engine (threshold). */
-export const APPROACH: Record<PersonaType, OnboardingApproach> = {
+const APPROACH: Record<PersonaType, OnboardingApproach> = {
   cautious_beginner: {
     pace: 'slow',
     guidance: 'detailed',
@@ -182,7 +182,7 @@ const BASE: Scores = {
 };
 
 /** Persona probabilities from profile answers and behaviour (a softmax over summed log-odds). */
-export function personaMixture(profile: PersonaProfile, behaviour?: BehaviourEvidence): Scores {
+function personaMixture(profile: PersonaProfile, behaviour?: BehaviourEvidence): Scores {
   const logits: Scores = { ...BASE };
   for (const c of [
     ...profileContributions(profile),

@@ -1,7 +1,7 @@
 import { FlowDefinition, type FlowDefinitionInput } from '@smart-onboarding/protocol';
 
 /** The creator-studio demo's flow (examples/creator-studio/public/flow.json), shortened: the tests' sample. */
-export const sampleFlowInput: FlowDefinitionInput = {
+const sampleFlowInput: FlowDefinitionInput = {
   id: 'creator-studio',
   name: 'Creator Studio: first post',
   steps: [

@@ -22,7 +22,7 @@ export interface UserModelState {
   lastEventAt: number;
 }
 
-export interface StepObservation {
+interface StepObservation {
   viewedAt?: number;
   signals: SignalType[];
   struggleReports: number;

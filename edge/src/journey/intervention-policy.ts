@@ -42,7 +42,7 @@ export interface InterventionPolicy {
 }
 
 /** Below this struggle score the default policy stays silent. */
-export const HINT_THRESHOLD = 0.5;
+const HINT_THRESHOLD = 0.5;
 /** The default policy shows at most one hint per this many milliseconds. */
 export const HINT_COOLDOWN_MS = 30_000;
 

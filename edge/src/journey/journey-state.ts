@@ -283,7 +283,7 @@ export function abandonJourney(state: JourneyState, now: number, detail: string)
 }
 
 /** The remaining steps in the order the rule-based policy would take them. */
-export function learningPath(state: JourneyState, flow: FlowDefinition): LearningPath {
+function learningPath(state: JourneyState, flow: FlowDefinition): LearningPath {
   const done = doneSteps(state);
   const order: LearningPath['steps'] = [];
   const seen = new Set(done);

@@ -26,7 +26,7 @@ import {
  * chosen.
  */
 
-export interface ArmStats {
+interface ArmStats {
   /** Summed reward. */
   a: number;
   /** Summed (1 − reward). */

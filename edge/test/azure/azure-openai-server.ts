@@ -19,7 +19,7 @@ import { text } from 'node:stream/consumers';
  */
 
 export const AZURE_TEST_API_KEY = 'test-azure-key';
-export const EMBEDDING_DIMENSIONS = 64;
+const EMBEDDING_DIMENSIONS = 64;
 
 /** What the server does with one request to a scripted deployment. */
 export type Behaviour =
@@ -64,7 +64,7 @@ function hashWord(word: string): number {
   return h >>> 0;
 }
 
-export function standInEmbedding(text: string): number[] {
+function standInEmbedding(text: string): number[] {
   const v = new Array<number>(EMBEDDING_DIMENSIONS).fill(0);
   for (const word of text.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []) {
     v[hashWord(word) % EMBEDDING_DIMENSIONS]! += 1;

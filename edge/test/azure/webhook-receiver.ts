@@ -13,7 +13,7 @@ import { text } from 'node:stream/consumers';
  * `GET /__control/hooks/{name}` returns every attempt with its verification result.
  */
 
-export interface HookAttempt {
+interface HookAttempt {
   at: number;
   status: number;
   signatureValid: boolean;

@@ -10,23 +10,23 @@ import {
 } from '../../../edge/test/azure/azure-openai-server';
 
 /** The stand-in's deployment names for this project (one per project keeps concurrent tests apart). */
-export const CHAT_DEPLOYMENT = 'e2e-chat';
-export const EMBEDDING_DEPLOYMENT = 'e2e-embeddings';
-export const SECRET_KEY = 'sk_demo_local';
-export const PUBLISHABLE_KEY = 'pk_demo_local';
+const CHAT_DEPLOYMENT = 'e2e-chat';
+const EMBEDDING_DEPLOYMENT = 'e2e-embeddings';
+const SECRET_KEY = 'sk_demo_local';
+const PUBLISHABLE_KEY = 'pk_demo_local';
 
-export interface FlowStep {
+interface FlowStep {
   id: string;
   title: string;
   target?: { route?: string };
   variants: { id: string; title: string }[];
 }
-export const flow = JSON.parse(
+const flow = JSON.parse(
   readFileSync(new URL('../../creator-studio/public/flow.json', import.meta.url), 'utf8'),
 ) as { steps: FlowStep[] };
 
 /** Every title a step can show under (its own and its variants'). */
-export const titlesOf = (stepId: string) => {
+const titlesOf = (stepId: string) => {
   const step = flow.steps.find((s) => s.id === stepId)!;
   return [step.title, ...(step.variants ?? []).map((v) => v.title)];
 };
@@ -199,9 +199,6 @@ export async function edgeStep(demo: Demo, page: Page): Promise<string | null> {
   }
   throw new Error('the journey never started');
 }
-
-/** The tour's dialog title, as the user reads it (the locator pierces the widget's shadow root). */
-export const tourTitle = (page: Page) => page.locator('so-tour [role="dialog"] #so-tour-title');
 
 /** Waits until the tour shows `stepId` (under its title or one of its variants'). */
 export async function expectTourOn(page: Page, stepId: string) {

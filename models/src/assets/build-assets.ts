@@ -7,11 +7,11 @@ import { MANIFEST_FILE, type ShippedManifest } from '../pipeline/train-model';
 const MODELS_DIR = path.resolve(import.meta.dirname, '../..');
 const SDK_DIR = path.resolve(MODELS_DIR, '../packages/sdk');
 /** onnxruntime-web's single-threaded SIMD wasm: the file its `/wasm` bundle fetches. */
-export const ORT_WASM = 'ort-wasm-simd-threaded.wasm';
-export const WORKER_FILE = 'struggle-worker.js';
+const ORT_WASM = 'ort-wasm-simd-threaded.wasm';
+const WORKER_FILE = 'struggle-worker.js';
 
 /** onnxruntime-web's dist directory, resolved from the SDK package (the version the worker bundles). */
-export function ortDistDir(): string {
+function ortDistDir(): string {
   const require = createRequire(path.join(SDK_DIR, 'package.json'));
   return path.dirname(require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'));
 }
@@ -20,7 +20,7 @@ export function ortDistDir(): string {
  * Bundles the SDK's struggle worker (with onnxruntime-web's `/wasm` build inside) into one classic
  * script, so it can start from a `blob:` bootstrap with `importScripts` on any origin.
  */
-export async function buildWorker(outFile: string): Promise<void> {
+async function buildWorker(outFile: string): Promise<void> {
   await build({
     entryPoints: [path.join(SDK_DIR, 'src/worker/struggle-worker.ts')],
     outfile: outFile,

@@ -63,7 +63,7 @@ message ModelProto {
 }
 `;
 
-export const onnxRoot = protobuf.parse(ONNX_PROTO, { keepCase: true }).root;
+const onnxRoot = protobuf.parse(ONNX_PROTO, { keepCase: true }).root;
 export const ModelProto = onnxRoot.lookupType('onnx.ModelProto');
 
 /** `TensorProto.DataType.FLOAT`; `AttributeProto.AttributeType.INT`. */

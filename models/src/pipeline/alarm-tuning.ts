@@ -3,7 +3,7 @@ import type { AlarmOptions } from '../sdk';
 import type { Episode } from '../simulator/simulate';
 
 /** An alarm this soon after an episode ends still belongs to it (the last window overlaps the end). */
-export const ALARM_GRACE_MS = 3000;
+const ALARM_GRACE_MS = 3000;
 
 export interface EpisodeOutcome {
   /** Struggle episodes with at least one alarm inside. */

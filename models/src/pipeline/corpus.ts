@@ -22,7 +22,7 @@ export interface Corpus {
 }
 
 /** The seed of one simulated user: a pure function of the run seed, the persona and the user number. */
-export function sessionSeed(runSeed: number, personaIndex: number, user: number): number {
+function sessionSeed(runSeed: number, personaIndex: number, user: number): number {
   return (
     (Math.imul(runSeed >>> 0, 0x9e3779b1) ^
       Math.imul(personaIndex + 1, 0x85ebca77) ^

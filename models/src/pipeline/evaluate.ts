@@ -18,7 +18,7 @@ export interface AucPair {
   rulesPrAuc: number;
 }
 
-export interface KindRow {
+interface KindRow {
   kind: string;
   struggle: boolean;
   episodes: number;
@@ -28,7 +28,7 @@ export interface KindRow {
   hours: number;
 }
 
-export interface BalabitRow {
+interface BalabitRow {
   sessions: number;
   hours: number;
   modelAlarms: number;

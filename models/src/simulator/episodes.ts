@@ -26,7 +26,7 @@ export const STRUGGLE_KINDS = [
   'error_loop',
 ] as const;
 
-export type HealthyKind = (typeof HEALTHY_KINDS)[number];
+type HealthyKind = (typeof HEALTHY_KINDS)[number];
 export type StruggleKind = (typeof STRUGGLE_KINDS)[number];
 export type EpisodeKind = HealthyKind | StruggleKind;
 

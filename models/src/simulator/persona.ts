@@ -3,11 +3,11 @@
  * evaluated on personas it never saw in training, and broken down per persona and device (the seed's
  * bias detection), so every combination is named and enumerable.
  */
-export type Expertise = 'novice' | 'expert';
+type Expertise = 'novice' | 'expert';
 /** `keyboard` is keyboard-first: tab and enter, the pointer only now and then. */
 export type Device = 'mouse' | 'touchpad' | 'touch' | 'keyboard';
-export type Speed = 'fast' | 'slow';
-export type Screen = 'small' | 'large';
+type Speed = 'fast' | 'slow';
+type Screen = 'small' | 'large';
 
 export interface Persona {
   id: string;
@@ -17,10 +17,10 @@ export interface Persona {
   screen: Screen;
 }
 
-export const EXPERTISE: readonly Expertise[] = ['novice', 'expert'];
+const EXPERTISE: readonly Expertise[] = ['novice', 'expert'];
 export const DEVICES: readonly Device[] = ['mouse', 'touchpad', 'touch', 'keyboard'];
-export const SPEEDS: readonly Speed[] = ['fast', 'slow'];
-export const SCREENS: readonly Screen[] = ['small', 'large'];
+const SPEEDS: readonly Speed[] = ['fast', 'slow'];
+const SCREENS: readonly Screen[] = ['small', 'large'];
 
 /** All 32 personas, in a fixed order. */
 export const PERSONAS: readonly Persona[] = EXPERTISE.flatMap((expertise) =>

@@ -3,7 +3,6 @@
  * query string: `?widget=tour&theme=dark`. The accessibility scan and the screenshots both use it.
  */
 export const WIDGETS = ['tour', 'checklist', 'hint', 'help-panel', 'nudge', 'progress'] as const;
-export type WidgetName = (typeof WIDGETS)[number];
 
 const app = `
 <header class="top"><strong>Studio</strong><nav><a href="#">Dashboard</a><a href="#">Calendar</a><a href="#">Analytics</a></nav></header>

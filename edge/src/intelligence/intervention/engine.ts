@@ -47,13 +47,7 @@ export const DEFAULT_ENGINE_OPTIONS: InterventionEngineOptions = {
   defaultSessionMs: 30 * 60_000,
 };
 
-export const LADDER: readonly InterventionKind[] = [
-  'hint',
-  'explain_step',
-  'simpler_variant',
-  'ai_help',
-  'human',
-];
+const LADDER: readonly InterventionKind[] = ['hint', 'explain_step', 'simpler_variant', 'ai_help', 'human'];
 
 const FIRST_BY_REASON: Record<string, InterventionKind> = {
   rage_click: 'hint',
@@ -75,7 +69,7 @@ export function isHeldOut(
   return unitHash(`${options.holdoutSalt}:${userId}`) < options.holdoutFraction;
 }
 
-export function describeReasons(report: StruggleMetrics): string {
+function describeReasons(report: StruggleMetrics): string {
   const top = [...report.reasons].sort((a, b) => b.weight - a.weight).slice(0, 3);
   return `struggle ${report.score.toFixed(2)} (${report.source}${top.length ? `: ${top.map((r) => r.code).join(', ')}` : ''})`;
 }

@@ -23,7 +23,7 @@ export interface MonitorOptions {
   repeatAfterMs: number;
 }
 
-export const DEFAULT_MONITOR_OPTIONS: MonitorOptions = {
+const DEFAULT_MONITOR_OPTIONS: MonitorOptions = {
   stallFactor: 3,
   minStallSec: 60,
   awayAfterMs: 5 * 60_000,

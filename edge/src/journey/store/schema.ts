@@ -6,7 +6,7 @@ import type { JourneyState } from '../journey-state';
 import type { JourneyOwner } from '../owner';
 
 /** A finished journey's outcome, kept until its flow learner has it. */
-export interface PendingOutcome {
+interface PendingOutcome {
   journeyId: string;
   flowId: string;
   outcome: JourneyOutcome;

@@ -4,7 +4,7 @@ import type { RawEvent } from './raw-event';
 type NavKind = Extract<RawEvent, { type: 'nav' }>['kind'];
 
 /** Path and hash only: the query string may carry tokens or e-mail addresses. */
-export function pathOf(loc: Location): string {
+function pathOf(loc: Location): string {
   return loc.pathname + loc.hash;
 }
 

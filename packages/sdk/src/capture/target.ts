@@ -18,7 +18,7 @@ export function createDescriber(maskSelectors: readonly string[] = []) {
 }
 
 /** The element itself, or the element a text node sits in; undefined for window and document. */
-export function asElement(node: EventTarget | null | undefined): Element | undefined {
+function asElement(node: EventTarget | null | undefined): Element | undefined {
   const n = node as Node | null | undefined;
   if (!n || typeof n.nodeType !== 'number') return undefined;
   if (n.nodeType === 1) return n as Element;
@@ -83,7 +83,7 @@ function isStepper(el: Element): boolean {
 }
 
 /** A short selector that finds the element again: id, test id, or a tag path of at most three levels. */
-export function selectorOf(el: Element): string {
+function selectorOf(el: Element): string {
   const parts: string[] = [];
   let node: Element | null = el;
   while (node && parts.length < 3) {

@@ -1,5 +1,5 @@
 import type { ElementRef, Signal, SignalType } from '@smart-onboarding/protocol';
-import type { RawEvent, RawEventOf, RawEventType, TargetInfo } from '../capture/raw-event';
+import type { RawEvent, TargetInfo } from '../capture/raw-event';
 
 /**
  * Every detector takes the events (in time order) and `now`, the current time on the same clock. `now`
@@ -39,10 +39,6 @@ export function makeSignal(
 
 export function nowOf(events: readonly RawEvent[], options?: DetectOptions): number {
   return options?.now ?? events.at(-1)?.t ?? 0;
-}
-
-export function isType<T extends RawEventType>(type: T) {
-  return (e: RawEvent): e is RawEventOf<T> => e.type === type;
 }
 
 /**

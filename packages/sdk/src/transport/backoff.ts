@@ -1,8 +1,8 @@
 import { type FullJitterOptions, fullJitterDelay } from '@smart-onboarding/stats';
 
-export type BackoffOptions = Pick<FullJitterOptions, 'baseMs' | 'maxMs'>;
+type BackoffOptions = Pick<FullJitterOptions, 'baseMs' | 'maxMs'>;
 
-export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 1000, maxMs: 60_000 };
+const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 1000, maxMs: 60_000 };
 
 /**
  * Delay before retry number `attempt` (0 for the first retry): exponential, capped, with full jitter

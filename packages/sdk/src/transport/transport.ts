@@ -23,7 +23,7 @@ export interface TransportOptions {
   socket?: boolean;
 }
 
-export type Channel = 'socket' | 'http' | 'offline';
+type Channel = 'socket' | 'http' | 'offline';
 
 export interface Transport {
   /** Queues an event; `urgent` sends it at once instead of with the next batch. */

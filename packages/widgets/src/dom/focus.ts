@@ -1,7 +1,7 @@
 const FOCUSABLE = 'button,a[href],input,select,textarea,[tabindex]';
 
 /** The element that really has focus, looking through open shadow roots (ours included). */
-export function deepActiveElement(doc: Document = document): Element | null {
+function deepActiveElement(doc: Document = document): Element | null {
   let active = doc.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;

@@ -29,7 +29,7 @@ export function resolveTarget(target: StepTarget, doc: Document = document): Ele
 }
 
 /** An element in the DOM but `display: none` (or inside such a parent) has no boxes: it is not there yet. */
-export function isRendered(el: Element): boolean {
+function isRendered(el: Element): boolean {
   return el.isConnected && el.getClientRects().length > 0;
 }
 

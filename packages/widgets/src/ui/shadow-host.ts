@@ -7,7 +7,7 @@ export type Theme = 'light' | 'dark' | 'auto';
 let shared: CSSStyleSheet | undefined;
 
 /** Gives a shadow root the widgets' stylesheet: one constructed sheet, shared by every root of the page. */
-export function adoptStyles(root: ShadowRoot): void {
+function adoptStyles(root: ShadowRoot): void {
   if (!shared) {
     shared = new CSSStyleSheet();
     shared.replaceSync(css);
