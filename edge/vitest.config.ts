@@ -5,6 +5,8 @@ import { defineProject } from 'vitest/config';
 /** Rate limits in tests (per minute); test/auth.test.ts reads them from `env`. */
 const TEST_KEY_LIMIT = 400;
 const TEST_USER_LIMIT = 40;
+/** Per client address: unknown keys and anonymous ids issued (test/attacks/rate-limits.test.ts). */
+const TEST_IP_LIMIT = 200;
 
 // Tests run inside workerd with the bindings of wrangler.jsonc: real D1, and whatever else the Worker binds.
 export default defineProject(async () => {
@@ -19,6 +21,7 @@ export default defineProject(async () => {
             TEST_MIGRATIONS: migrations,
             TEST_KEY_LIMIT,
             TEST_USER_LIMIT,
+            TEST_IP_LIMIT,
             // Azure OpenAI and the help desk are configured but unreachable (a closed port): the journey
             // offers AI help and a person, serves authored help saying why, and keeps tickets pending for
             // the alarm. The adapters against working stand-ins are tested in `edge-intel`.
@@ -35,6 +38,7 @@ export default defineProject(async () => {
           ratelimits: {
             KEY_RATE_LIMITER: { namespace_id: '1001', simple: { limit: TEST_KEY_LIMIT, period: 60 } },
             USER_RATE_LIMITER: { namespace_id: '1002', simple: { limit: TEST_USER_LIMIT, period: 60 } },
+            IP_RATE_LIMITER: { namespace_id: '1003', simple: { limit: TEST_IP_LIMIT, period: 60 } },
           },
         },
       }),

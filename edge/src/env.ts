@@ -26,6 +26,8 @@ export interface Env extends AzureOpenAIEnv, EscalationWebhookEnv, UpstashEnv {
   KEY_RATE_LIMITER: RateLimit;
   /** Requests per (tenant, user). */
   USER_RATE_LIMITER: RateLimit;
+  /** Per client address: requests with unknown keys, and anonymous ids issued per tenant. */
+  IP_RATE_LIMITER: RateLimit;
   /** `development` seeds the demo tenant and allows local origins for it. */
   ENVIRONMENT: string;
   /**

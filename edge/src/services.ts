@@ -35,7 +35,7 @@ export interface Services {
   interventionEngine: InterventionEngineOptions;
   events: Queue<EventQueueMessage>;
   deadLetters: Queue<unknown>;
-  limits: { perKey: RateLimit; perUser: RateLimit };
+  limits: { perKey: RateLimit; perUser: RateLimit; perAddress: RateLimit };
   /** The model files under /v1/model/. */
   assets: Fetcher;
   /** The journey object of a (tenant, user), as a typed RPC stub. */
@@ -72,7 +72,7 @@ export function servicesFor(env: Env): Services {
     interventionEngine: engineOptions(env),
     events: env.EVENTS,
     deadLetters: env.EVENTS_DLQ,
-    limits: { perKey: env.KEY_RATE_LIMITER, perUser: env.USER_RATE_LIMITER },
+    limits: { perKey: env.KEY_RATE_LIMITER, perUser: env.USER_RATE_LIMITER, perAddress: env.IP_RATE_LIMITER },
     assets: env.ASSETS,
     journey: (owner) => env.JOURNEY.get(env.JOURNEY.idFromName(journeyObjectName(owner))),
     flowLearner: (tenantId, flowId) =>

@@ -12,5 +12,6 @@ declare namespace Cloudflare {
     /** Test-only: the rate limits vitest.config.ts gives the limiter bindings. */
     TEST_KEY_LIMIT: number;
     TEST_USER_LIMIT: number;
+    TEST_IP_LIMIT: number;
   }
 }

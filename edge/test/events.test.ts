@@ -6,7 +6,17 @@ import { database } from '../src/adapters/d1/client';
 import { engagementOf, listDeadLetters } from '../src/adapters/d1/queries/engagement';
 import { consumeEvents } from '../src/adapters/queues/consumer';
 import { servicesFor } from '../src/services';
-import { api, browserHeaders, DEMO, eventId, eventually, hashFor, json, uniqueUser } from './helpers';
+import {
+  api,
+  browserHeaders,
+  DEMO,
+  eventId,
+  eventually,
+  hashFor,
+  json,
+  serverHeaders,
+  uniqueUser,
+} from './helpers';
 
 function batch(count: number, over: Record<string, unknown> = {}) {
   return {
@@ -138,7 +148,7 @@ describe('POST /v1/events', () => {
     const user = uniqueUser();
     await api(`/v1/journeys/${user}`, {
       method: 'POST',
-      headers: await browserHeaders(user),
+      headers: serverHeaders, // only the tenant's server may choose the arm
       body: JSON.stringify({ flowId: DEMO.flowId, profile: { traits: { so_arm: 'adaptive' } } }),
     });
     const step = batch(1, {

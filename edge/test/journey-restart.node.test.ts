@@ -56,6 +56,8 @@ describe('the demo under wrangler dev, with the Upstash cache', () => {
       (
         await call(`/v1/journeys/${user}`, {
           method: 'POST',
+          // Only the tenant's server may choose the arm: the Bearer secret key wins over x-so-key.
+          headers: { authorization: `Bearer ${demo.secretKey}` },
           body: JSON.stringify({ flowId: demo.flowId, profile: { traits: { so_arm: 'adaptive' } } }),
         })
       ).status,

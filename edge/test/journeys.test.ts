@@ -24,9 +24,14 @@ const get = async (path: string, userId: string) => api(path, { headers: await b
 describe('SmartOnboardingService over HTTP (publishable key + user hash)', () => {
   it('walks the demo flow: initialize, next, progress, struggle, complete', async () => {
     const user = uniqueUser();
-    const init = await post(`/v1/journeys/${user}`, user, {
-      flowId: DEMO.flowId,
-      profile: { technicalProficiency: 'beginner', traits: { so_arm: 'adaptive' } },
+    // The tenant's server starts the journey: only a secret key may put the user in the rules arm (so_arm).
+    const init = await api(`/v1/journeys/${user}`, {
+      method: 'POST',
+      headers: serverHeaders,
+      body: JSON.stringify({
+        flowId: DEMO.flowId,
+        profile: { technicalProficiency: 'beginner', traits: { so_arm: 'adaptive' } },
+      }),
     });
     expect(init.status).toBe(201);
     const { journey } = JourneyResponse.parse(await init.json());

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { database } from '../src/adapters/d1/client';
 import { journeySummaries, stepCompletions } from '../src/adapters/d1/schema';
 import { journeyObjectName } from '../src/journey/owner';
-import { api, browserHeaders, DEMO, eventually, uniqueUser } from './helpers';
+import { api, browserHeaders, DEMO, eventually, serverHeaders, uniqueUser } from './helpers';
 
 const owner = (userId: string) => ({ tenantId: DEMO.tenantId, userId });
 const stubOf = (user: string) => env.JOURNEY.get(env.JOURNEY.idFromName(journeyObjectName(owner(user))));
@@ -14,7 +14,7 @@ async function startAndComplete(user: string) {
   const headers = await browserHeaders(user);
   const init = await api(`/v1/journeys/${user}`, {
     method: 'POST',
-    headers,
+    headers: serverHeaders, // only the tenant's server may choose the arm
     body: JSON.stringify({ flowId: DEMO.flowId, profile: { traits: { so_arm: 'adaptive' } } }),
   });
   const { journey } = (await init.json()) as { journey: { id: string } };

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { database } from '../src/adapters/d1/client';
 import { escalations } from '../src/adapters/d1/schema';
 import { journeyObjectName } from '../src/journey/owner';
-import { api, browserHeaders, DEMO, eventually, uniqueUserIn } from './helpers';
+import { api, browserHeaders, DEMO, eventually, serverHeaders, uniqueUserIn } from './helpers';
 import { editStoredJourney, readStoredJourney } from './journey-storage';
 import { open, type TestSocket } from './test-socket';
 
@@ -16,7 +16,7 @@ const stubOf = (user: string) =>
 async function initializeSmart(user: string) {
   const res = await api(`/v1/journeys/${user}`, {
     method: 'POST',
-    headers: await browserHeaders(user),
+    headers: serverHeaders, // only the tenant's server may choose the arm
     body: JSON.stringify({ flowId: DEMO.flowId, profile: { traits: { so_arm: 'smart' } } }),
   });
   expect(res.status).toBe(201);

@@ -2,13 +2,13 @@ import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'c
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { journeyObjectName } from '../src/journey/owner';
-import { api, browserHeaders, DEMO, eventId, hashFor, json, uniqueUser } from './helpers';
+import { api, browserHeaders, DEMO, eventId, hashFor, json, serverHeaders, uniqueUser } from './helpers';
 import { open } from './test-socket';
 
 async function initialize(user: string) {
   const res = await api(`/v1/journeys/${user}`, {
     method: 'POST',
-    headers: await browserHeaders(user),
+    headers: serverHeaders, // only the tenant's server may choose the arm
     body: JSON.stringify({ flowId: DEMO.flowId, profile: { traits: { so_arm: 'adaptive' } } }),
   });
   expect(res.status).toBe(201);

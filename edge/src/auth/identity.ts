@@ -9,6 +9,8 @@ import { hmacSha256Hex, verifyHmacSha256Hex } from '../crypto/hmac';
  */
 
 const ANON_PREFIX = 'anon_';
+/** The domain anonymous ids are signed under; a real user id starting with it would share their proofs. */
+const ANON_DOMAIN = 'anon:';
 
 /** True for ids the edge issued to anonymous visitors. */
 export function isAnonymousId(userId: string): boolean {
@@ -16,7 +18,7 @@ export function isAnonymousId(userId: string): boolean {
 }
 
 function signedMessage(userId: string): string {
-  return isAnonymousId(userId) ? `anon:${userId}` : userId;
+  return isAnonymousId(userId) ? `${ANON_DOMAIN}${userId}` : userId;
 }
 
 /**
@@ -31,6 +33,8 @@ export async function userHash(identitySecret: string, userId: string): Promise<
 
 /** Checks a proof in constant time (WebCrypto's verify), refusing malformed hashes and empty secrets. */
 export async function verifyUserHash(identitySecret: string, userId: string, hash: string): Promise<boolean> {
+  // `anon:anon_x` signs to the same message as the anonymous id `anon_x`: no real id may use the domain.
+  if (userId.startsWith(ANON_DOMAIN)) return false;
   return verifyHmacSha256Hex(identitySecret, signedMessage(userId), hash);
 }
 

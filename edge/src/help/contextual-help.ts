@@ -15,6 +15,7 @@ import {
 import { authoredHelp } from './authored-help';
 import { type HelpCache, helpCacheKey } from './help-cache';
 import type { HelpRequest } from './help-request';
+import { helpOutputProblem } from './output-guard';
 import { buildHelpMessages, retrievalQuery } from './prompt';
 import { type EmbeddingStore, ensureArticleEmbeddings, keywordRank, topK } from './retrieval';
 
@@ -170,6 +171,9 @@ export async function* provideContextualHelp(deps: HelpDeps, req: HelpRequest): 
     ...(req.element ? { element: req.element } : {}),
     ...(req.locale ? { locale: req.locale } : {}),
     ...(req.question ? { question: req.question } : {}),
+    ...(req.page ? { page: req.page.path } : {}),
+    ...(req.guidance ? { guidance: req.guidance } : {}),
+    articles: req.articles,
   });
   const cached = await deps.cache.get(key);
   if (cached) {
@@ -237,6 +241,17 @@ export async function* provideContextualHelp(deps: HelpDeps, req: HelpRequest): 
       for await (const delta of withIdleTimeout(stream, deps.idleTimeoutMs ?? 10_000, controller)) {
         if (text.length + delta.length > MAX_TEXT) break;
         text += delta;
+        // The whole text so far: a link split across deltas is still seen. A refused answer is cut, never
+        // cached, and its final message replaces what was streamed with the authored help.
+        const problem = helpOutputProblem(text, articles);
+        if (problem) {
+          settled = true;
+          deps.breaker.success();
+          controller.abort(new Error('answer refused'));
+          const fallback = authoredHelp(req, articles, `output_rejected: ${problem}`, id);
+          yield { type: 'end', help: fallback };
+          return;
+        }
         yield { type: 'delta', helpId: id, text: delta };
       }
     } catch (error) {

@@ -14,6 +14,11 @@ interface HelpCacheKeyParts {
   locale?: string;
   /** A question the user typed: scrubbed, then hashed into the key. */
   question?: string;
+  /** The page path the browser reported: it goes into the prompt, so it must key the answer. */
+  page?: string;
+  guidance?: string;
+  /** The tenant's help library the answer was grounded in: an edited article is a new answer. */
+  articles?: readonly { id: string; title: string; body: string; url?: string }[];
 }
 
 const short = (text: string) => Math.floor(unitHash(text) * 2 ** 32).toString(36);
@@ -21,11 +26,13 @@ const short = (text: string) => Math.floor(unitHash(text) * 2 ** 32).toString(36
 /**
  * The cache key of generated help, per step and reason: the tenant's flow version, the step, the top
  * three struggle reasons (sorted by weight, then name, so the same situation hits the same entry), the
- * element and the locale. No user id: the same moment gets the same answer for everyone, and help never
+ * element, the page, the guidance, the locale and the article set. Everything that shapes the prompt is in
+ * the key, so text one browser planted is only ever served back to a request with that same text (issue 12,
+ * hole 1). No user id: the same moment gets the same answer for everyone, and help never
  * carries one user's data to another (the question, if any, is scrubbed before hashing).
  *
  * @example
- * helpCacheKey({ tenantId: 't1', flowId: 'creator-studio', flowVersion: 3, stepId: 'schedule-post', reasons }); // 'help:v1:t1:creator-studio@3:schedule-post:dead_click+rage_click:-:-:-'
+ * helpCacheKey({ tenantId: 't1', flowId: 'creator-studio', flowVersion: 3, stepId: 'schedule-post', reasons }); // 'help:v1:t1:creator-studio@3:schedule-post:dead_click+rage_click:-:-:-:-:-:-'
  */
 export function helpCacheKey(p: HelpCacheKeyParts): string {
   const reasons = [...(p.reasons ?? [])]
@@ -43,6 +50,9 @@ export function helpCacheKey(p: HelpCacheKeyParts): string {
     p.element ? short(p.element) : '-',
     p.locale ?? '-',
     p.question ? short(scrub(p.question).trim().toLowerCase()) : '-',
+    p.page ? short(p.page) : '-',
+    p.guidance ?? '-',
+    p.articles ? short(JSON.stringify(p.articles.map((a) => [a.id, a.title, a.body, a.url ?? '']))) : '-',
   ].join(':');
 }
 

@@ -1,5 +1,9 @@
-import { ClientMessage, type ServerMessage } from '@smart-onboarding/protocol';
+import { ClientMessage, type RejectedEvent, type ServerMessage } from '@smart-onboarding/protocol';
+import { acceptEvents } from '../events/accept-events';
 import { WS_MAX_MESSAGE_CHARS } from './socket';
+
+const isEventsFrame = (json: unknown): json is { type: 'events'; batch: unknown } =>
+  typeof json === 'object' && json !== null && (json as { type?: unknown }).type === 'events';
 
 type ErrorMessage = Extract<ServerMessage, { type: 'error' }>;
 
@@ -17,7 +21,7 @@ const error = (code: ErrorMessage['error']['code'], message: string, details?: u
  */
 export function parseClientFrame(
   data: string | ArrayBuffer,
-): { ok: true; message: ClientMessage } | { ok: false; reply: ErrorMessage } {
+): { ok: true; message: ClientMessage; rejected?: RejectedEvent[] } | { ok: false; reply: ErrorMessage } {
   if (typeof data !== 'string') {
     return { ok: false, reply: error('unsupported_media_type', 'send JSON text frames') };
   }
@@ -32,6 +36,18 @@ export function parseClientFrame(
     json = JSON.parse(data);
   } catch {
     return { ok: false, reply: error('invalid_json', 'the message is not JSON') };
+  }
+  if (isEventsFrame(json)) {
+    // Events are read one by one: a bad one is named in the ack, never fails the batch (issue 12, hole 6).
+    const read = acceptEvents(json.batch);
+    if (!read.ok) {
+      const issues = read.issues.map((i) => ({ ...i, path: i.path ? `batch.${i.path}` : 'batch' }));
+      return {
+        ok: false,
+        reply: error('validation_failed', 'the message is not a ClientMessage', { issues }),
+      };
+    }
+    return { ok: true, message: { type: 'events', batch: read.batch }, rejected: read.rejected };
   }
   const parsed = ClientMessage.safeParse(json);
   if (!parsed.success) {

@@ -1,4 +1,4 @@
-import type { ClientMessage } from '@smart-onboarding/protocol';
+import type { ClientMessage, RejectedEvent } from '@smart-onboarding/protocol';
 import type { JourneyModules } from './journey-modules';
 import { nextStepOf } from './journey-view';
 import type { JourneyOwner } from './owner';
@@ -6,7 +6,7 @@ import type { JourneyOwner } from './owner';
 /**
  * Answers one client message on its socket, the protocol's `ClientMessage` → `ServerMessage` exchange:
  * `hello` gets the journey and its current step, `ping` a `pong`, `events` an `ack` once the batch is
- * queued, `struggle` the intervention plan (and its follow-up after the answer).
+ * queued (naming the events refused one by one), `struggle` the intervention plan (and its follow-up after the answer).
  */
 export async function answerClientMessage(
   m: Pick<JourneyModules, 'store' | 'sockets' | 'ingestion' | 'decideStruggle' | 'followUp'>,
@@ -14,6 +14,8 @@ export async function answerClientMessage(
   owner: JourneyOwner,
   message: ClientMessage,
   waitUntil: (work: Promise<unknown>) => void,
+  /** Events of an `events` message refused one by one when the frame was read: named in the ack. */
+  rejected: readonly RejectedEvent[] = [],
 ): Promise<void> {
   const { sockets } = m;
   switch (message.type) {
@@ -26,10 +28,14 @@ export async function answerClientMessage(
     case 'ping':
       return sockets.send(ws, { type: 'pong', t: message.t });
     case 'events': {
+      const named = rejected.length ? { rejected: [...rejected] } : {};
+      if (message.batch.events.length === 0)
+        return sockets.send(ws, { type: 'ack', ids: [], duplicates: 0, ...named });
       try {
         const result = await m.ingestion.ingest(owner, message.batch);
         if (!result.ok) return sockets.sendError(ws, result.error.code, result.error.message);
-        return sockets.send(ws, { type: 'ack', ids: result.value.ids, duplicates: result.value.duplicates });
+        const { ids, duplicates } = result.value;
+        return sockets.send(ws, { type: 'ack', ids, duplicates, ...named });
       } catch (err) {
         console.error('event ingestion over the socket failed', err);
         return sockets.sendError(ws, 'unavailable', 'events could not be queued; send them again');

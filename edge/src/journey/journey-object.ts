@@ -260,7 +260,14 @@ export class JourneyObject extends DurableObject<Env> implements JourneyRpc {
     this.m.store.set('lastActivityAt', Date.now());
     const read = parseClientFrame(data);
     if (!read.ok) return this.m.sockets.send(ws, read.reply);
-    await answerClientMessage(this.m, ws, owner, read.message, (work) => this.ctx.waitUntil(work));
+    await answerClientMessage(
+      this.m,
+      ws,
+      owner,
+      read.message,
+      (work) => this.ctx.waitUntil(work),
+      read.rejected,
+    );
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {

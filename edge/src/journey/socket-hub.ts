@@ -1,21 +1,24 @@
 import type { ServerMessage } from '@smart-onboarding/protocol';
 import { TokenBucket } from '../middleware/rate-limit/token-bucket';
 import type { JourneyOwner } from './owner';
-import { SOCKET_HEADERS, type SocketAttachment, WS_RATE } from './socket';
+import { SOCKET_HEADERS, type SocketAttachment, WS_MAX_SOCKETS, WS_RATE } from './socket';
 
 type ErrorCode = Extract<ServerMessage, { type: 'error' }>['error']['code'];
 
 /**
  * The user's open tabs: hibernatable WebSockets accepted by the journey object, each with its owner in a
- * serialized attachment (so it survives hibernation) and its own message budget.
+ * serialized attachment (so it survives hibernation), sharing one message budget.
  *
  * @example
  * const hub = new SocketHub(ctx);
  * hub.broadcast({ type: 'next_step', step, variantId });
  */
 export class SocketHub {
-  /** Per-socket message budgets (in memory: a hibernated socket starts with a full bucket). */
-  private readonly buckets = new Map<string, TokenBucket>();
+  /**
+   * The user's message budget, shared by all of their sockets (the object is one user's): in memory, so
+   * a hibernated object starts with a full bucket.
+   */
+  private bucket = new TokenBucket(WS_RATE.burst, WS_RATE.perSecond);
 
   constructor(private readonly state: DurableObjectState) {}
 
@@ -35,14 +38,29 @@ export class SocketHub {
     };
   }
 
-  /** Accepts a tab's WebSocket as hibernatable, remembering whose it is; answers the 101. */
+  /**
+   * Accepts a tab's WebSocket as hibernatable, remembering whose it is; answers the 101. Past
+   * `WS_MAX_SOCKETS` the oldest sockets are closed (1008), so a flood of sockets holds no more than that.
+   */
   accept(owner: JourneyOwner, sessionId: string): Response {
+    const open = this.state
+      .getWebSockets()
+      .map((ws) => ({ ws, at: (ws.deserializeAttachment() as SocketAttachment | null)?.openedAt ?? 0 }))
+      .sort((a, b) => a.at - b.at);
+    for (const { ws } of open.slice(0, Math.max(0, open.length - WS_MAX_SOCKETS + 1))) {
+      try {
+        ws.close(1008, `at most ${WS_MAX_SOCKETS} sockets per user`);
+      } catch {
+        // already closing
+      }
+    }
     const { 0: client, 1: server } = new WebSocketPair();
     this.state.acceptWebSocket(server, sessionId ? [sessionId] : []);
     server.serializeAttachment({
       ...owner,
       sessionId,
       socketId: crypto.randomUUID(),
+      openedAt: Date.now(),
     } satisfies SocketAttachment);
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -57,13 +75,7 @@ export class SocketHub {
       this.sendError(ws, 'unauthorized', 'this socket has no owner');
       return null;
     }
-    // Keyed by the id in the attachment: the WebSocket object may be a new wrapper for each event.
-    let bucket = this.buckets.get(attachment.socketId);
-    if (!bucket) {
-      bucket = new TokenBucket(WS_RATE.burst, WS_RATE.perSecond);
-      this.buckets.set(attachment.socketId, bucket);
-    }
-    if (!bucket.take(now)) {
+    if (!this.bucket.take(now)) {
       this.sendError(ws, 'rate_limited', `at most ${WS_RATE.perSecond} messages a second; send again later`);
       return null;
     }
@@ -97,10 +109,8 @@ export class SocketHub {
     }
   }
 
-  /** A tab went away: its budget is forgotten and the close is answered. */
+  /** A tab went away: the close is answered (the user's budget stays, whatever socket spent it). */
   closed(ws: WebSocket, code: number, reason: string): void {
-    const attachment = ws.deserializeAttachment() as SocketAttachment | null;
-    if (attachment) this.buckets.delete(attachment.socketId);
     try {
       ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
     } catch {
@@ -110,6 +120,6 @@ export class SocketHub {
 
   closeAll(reason: string): void {
     for (const ws of this.state.getWebSockets()) ws.close(1000, reason);
-    this.buckets.clear();
+    this.bucket = new TokenBucket(WS_RATE.burst, WS_RATE.perSecond);
   }
 }

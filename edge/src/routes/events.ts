@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { ErrorBody, EVENT_BATCH_MAX_BYTES, EventBatch, EventBatchAccepted } from '@smart-onboarding/protocol';
 import { readCredentials } from '../auth/credentials';
+import { acceptEvents } from '../events/accept-events';
 import type { AppEnv } from '../http/app-env';
 import { ApiError, unwrap } from '../http/errors';
 import { json, security, userErrorResponses } from '../http/openapi';
@@ -23,7 +24,8 @@ eventRoutes.openAPIRegistry.registerPath({
   path: '/v1/events',
   operationId: 'ingestEvents',
   tags: ['events'],
-  summary: 'Ingests a batch of events, idempotently by event id; 202 once durably queued.',
+  summary:
+    'Ingests a batch of events, idempotently by event id; 202 once durably queued. Each event is checked on its own: invalid ones are listed in `rejected`, the rest are kept.',
   description:
     'Credentials as headers or query parameters (`key`, `user`, `user_hash`), because `navigator.sendBeacon` cannot set headers; the body may be `text/plain` holding JSON for the same reason.',
   security: security.user,
@@ -34,7 +36,10 @@ eventRoutes.openAPIRegistry.registerPath({
     },
   },
   responses: {
-    202: json(EventBatchAccepted, 'Queued; `duplicates` were seen before and not counted again.'),
+    202: json(
+      EventBatchAccepted,
+      'Queued; `duplicates` were seen before and not counted again; `rejected` names refused events.',
+    ),
     ...userErrorResponses,
     413: json(ErrorBody, `The body is over ${EVENT_BATCH_MAX_BYTES} bytes (\`payload_too_large\`).`),
     415: json(ErrorBody, 'The body is neither JSON nor text (`unsupported_media_type`).'),
@@ -62,17 +67,22 @@ eventRoutes.post(
     } catch {
       throw new ApiError(400, 'invalid_json', 'the body is not JSON');
     }
-    const parsed = EventBatch.safeParse(body);
-    if (!parsed.success) {
-      const issues = parsed.error.issues
-        .slice(0, 50)
-        .map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }));
-      throw new ApiError(400, 'validation_failed', 'the body is not an EventBatch', { issues });
+    const read = acceptEvents(body);
+    if (!read.ok) {
+      throw new ApiError(400, 'validation_failed', 'the body is not an EventBatch', { issues: read.issues });
     }
-    let accepted: { accepted: number; duplicates: number };
+    const { batch, rejected } = read;
+    if (batch.events.length === 0) {
+      throw new ApiError(400, 'validation_failed', 'no event of the batch is valid', { rejected });
+    }
+    let accepted: EventBatchAccepted;
     try {
-      const result = unwrap(await c.var.services.journey(owner).ingestEvents(owner, parsed.data));
-      accepted = { accepted: result.accepted, duplicates: result.duplicates };
+      const result = unwrap(await c.var.services.journey(owner).ingestEvents(owner, batch));
+      accepted = {
+        accepted: result.accepted,
+        duplicates: result.duplicates,
+        ...(rejected.length ? { rejected } : {}),
+      };
     } catch (err) {
       if (err instanceof ApiError) throw err;
       console.error('event ingestion failed', err);

@@ -9,6 +9,7 @@ import { ApiError } from '../http/errors';
 import { json, keyErrorResponses, security } from '../http/openapi';
 import { validationHook } from '../http/validation';
 import { requireKey } from '../middleware/auth/require-key';
+import { clientAddress, enforceRateLimit } from '../middleware/rate-limit/rate-limit';
 
 const issueAnonymous = createRoute({
   method: 'post',
@@ -43,6 +44,9 @@ export const identityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const { tenant } = c.var.caller;
     if (!tenant.allowAnonymous)
       throw new ApiError(403, 'forbidden', 'this tenant does not allow anonymous users');
+    // Each id has its own per-user budget: minting ids is limited per client address (issue 12, hole 5).
+    const address = clientAddress(c.req.raw);
+    await enforceRateLimit(c.var.services.limits.perAddress, `anon\n${tenant.id}\n${address}`, 'address');
     return c.json(await issueAnonymousIdentity(tenant.identitySecret), 201);
   })
   .openapi(listAuditLog, async (c) => {

@@ -19,6 +19,7 @@ import { engagementOf, trainingEventsOf } from '../adapters/d1/queries/engagemen
 import { getFlowVersion } from '../adapters/d1/queries/flows';
 import { deleteUserRows, listJourneySummaries, listUserInterventions } from '../adapters/d1/queries/journeys';
 import { cacheKeys } from '../adapters/upstash/hot-cache';
+import { serverOnlyFields } from '../auth/server-only-profile';
 import type { AppEnv } from '../http/app-env';
 import { auditSecretCall } from '../http/audit';
 import { ApiError, unwrap } from '../http/errors';
@@ -165,11 +166,19 @@ export const journeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   .openapi(initializeUserJourney, async (c) => {
     const owner = await resolveUser(c, c.req.valid('param').userId);
     const body = c.req.valid('json');
-    if (body.profile?.email !== undefined && c.var.caller.key.kind !== 'secret') {
-      // The email exists so escalations can name the user to a human: only the tenant's server may set it.
-      throw new ApiError(400, 'validation_failed', 'profile.email is accepted with a secret key only', {
-        issues: [{ path: 'profile.email', message: 'send the email from your server, with a secret key' }],
-      });
+    const serverOnly = c.var.caller.key.kind === 'secret' ? [] : serverOnlyFields(body.profile);
+    if (serverOnly.length > 0) {
+      throw new ApiError(
+        400,
+        'validation_failed',
+        `${serverOnly.join(', ')}: accepted with a secret key only`,
+        {
+          issues: serverOnly.map((path) => ({
+            path,
+            message: 'send it from your server, with a secret key',
+          })),
+        },
+      );
     }
     const flow = await getFlowVersion(c.var.services.db, owner.tenantId, body.flowId);
     if (!flow) throw new ApiError(404, 'not_found', `no flow "${body.flowId}"`);

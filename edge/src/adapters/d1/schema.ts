@@ -191,16 +191,20 @@ export const engagementDaily = sqliteTable(
   ],
 );
 
-/** Event ids the consumer has counted: queues deliver at least once, aggregates must count once. */
+/**
+ * Event ids the consumer has counted: queues deliver at least once, aggregates must count once. Per user:
+ * ids are chosen by browsers, so one user's id must never silence another's event (issue 12, hole 6).
+ */
 export const processedEvents = sqliteTable(
   'processed_events',
   {
     tenantId: text('tenant_id').notNull(),
+    userId: text('user_id').notNull().default(''),
     eventId: text('event_id').notNull(),
     processedAt: integer('processed_at').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.eventId] }),
+    primaryKey({ columns: [t.tenantId, t.userId, t.eventId] }),
     index('processed_events_at_idx').on(t.processedAt),
   ],
 );
@@ -217,7 +221,7 @@ export const deadLetters = sqliteTable('dead_letters', {
 /**
  * Events kept for training the struggle model (`models`' `trainFromExport`): feature windows and the
  * outcomes that label them weakly (steps completed or abandoned, intervention answers, help opened), as
- * the protocol's `BehaviorEvent` JSON. Written by the event consumer, once per event id.
+ * the protocol's `BehaviorEvent` JSON. Written by the event consumer, once per user and event id.
  */
 export const trainingEvents = sqliteTable(
   'training_events',
@@ -231,7 +235,7 @@ export const trainingEvents = sqliteTable(
     event: text('event', { mode: 'json' }).notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.eventId] }),
+    primaryKey({ columns: [t.tenantId, t.userId, t.eventId] }),
     index('training_events_tenant_at_idx').on(t.tenantId, t.at),
     index('training_events_tenant_user_idx').on(t.tenantId, t.userId),
   ],

@@ -1,4 +1,4 @@
-import type { FlowVersion } from '@smart-onboarding/protocol';
+import type { FlowVersion, InterventionRecord } from '@smart-onboarding/protocol';
 import type { JourneyIntelligence } from '../../intelligence/journey-intelligence';
 import type { JourneyOutcome } from '../../learning/flow-learning';
 import type { PendingEscalation } from '../escalation-retry';
@@ -35,6 +35,11 @@ export interface StoredJourney {
   reconciledAt: number;
   /** When the user last did something: the monitor tells a present user from an empty tab by it. */
   lastActivityAt: number | null;
+  /**
+   * Interventions decided while the user had no journey: fatigue limits count them, so reports from an id
+   * that never started a journey cannot file a ticket or an AI call each (issue 12, hole 2).
+   */
+  looseInterventions: InterventionRecord[];
 }
 
 export type StoredField = keyof StoredJourney;
@@ -50,6 +55,7 @@ export const STORED_DEFAULTS: Readonly<StoredJourney> = {
   summaryWritten: null,
   reconciledAt: 0,
   lastActivityAt: null,
+  looseInterventions: [],
 };
 
 /**
@@ -66,4 +72,5 @@ export const ROW_KEYS: Readonly<Record<StoredField, string>> = {
   summaryWritten: 'summary_written',
   reconciledAt: 'reconciled_at',
   lastActivityAt: 'last_activity',
+  looseInterventions: 'loose_interventions',
 };

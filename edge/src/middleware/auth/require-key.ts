@@ -8,7 +8,7 @@ import { sha256Hex } from '../../crypto/hmac';
 import type { AppEnv } from '../../http/app-env';
 import { ApiError } from '../../http/errors';
 import type { Services } from '../../services';
-import { enforceRateLimit } from '../rate-limit/rate-limit';
+import { clientAddress, enforceRateLimit } from '../rate-limit/rate-limit';
 
 /**
  * Keys looked up in D1 are remembered per isolate for this long: most requests then cost no D1 read.
@@ -37,7 +37,8 @@ export function clearKeyCache() {
 /**
  * Requires a key: a publishable key (`pk_…`, from an allowed origin) or a secret key (`sk_…`, in the
  * Authorization header), or only a secret key when `secret` is set. Puts the caller on the context and
- * counts the request against the key's rate limit.
+ * counts the request against the key's rate limit (a publishable key's per client address); a wrong key
+ * is counted against the client's address.
  *
  * @example
  * app.get('/v1/flows', requireKey({ secret: false }), (c) => c.json(c.var.caller.tenant.id));
@@ -53,15 +54,36 @@ export function requireKey(options: { secret: boolean }): MiddlewareHandler<AppE
         'send a key: x-so-key (publishable) or Authorization: Bearer sk_… (secret)',
       );
     }
+    const { services } = c.var;
+    const address = clientAddress(c.req.raw);
+    // A wrong key is charged to the client's address: guessing keys, or flooding with made-up ones, is
+    // limited like everything else (issue 12, hole 5).
+    const refuseKey = async (message: string): Promise<never> => {
+      await enforceRateLimit(services.limits.perAddress, `bad-key\n${address}`, 'address');
+      throw new ApiError(401, 'invalid_key', message);
+    };
     const claimed = keyKindOf(key);
-    if (!claimed || key.length > 200)
-      throw new ApiError(401, 'invalid_key', 'this is not a Smart Onboarding key');
+    if (!claimed || key.length > 200) return refuseKey('this is not a Smart Onboarding key');
     if (claimed === 'secret' && credentials.keyIn === 'query') {
       throw new ApiError(401, 'invalid_key', 'secret keys go in the Authorization header, never in a URL');
     }
-    const { services } = c.var;
+    if (claimed === 'secret' && credentials.keyIn === 'header') {
+      throw new ApiError(
+        401,
+        'secret_key_misplaced',
+        'secret keys go in Authorization: Bearer sk_…, never in x-so-key (the browser header)',
+      );
+    }
+    // Browsers always send Origin on cross-origin calls: a secret key beside one has leaked into a page.
+    if (claimed === 'secret' && c.req.header('origin')) {
+      throw new ApiError(
+        403,
+        'secret_key_in_browser',
+        'secret keys are for servers; a browser sent this one',
+      );
+    }
     const caller = await lookupKey(services, key);
-    if (!caller) throw new ApiError(401, 'invalid_key', 'unknown or revoked key');
+    if (!caller) return refuseKey('unknown or revoked key');
     if (options.secret && caller.key.kind !== 'secret') {
       throw new ApiError(
         403,
@@ -73,7 +95,10 @@ export function requireKey(options: { secret: boolean }): MiddlewareHandler<AppE
     if (caller.key.kind === 'publishable' && origin && !originAllowed(origin, caller.tenant.allowedOrigins)) {
       throw new ApiError(403, 'origin_not_allowed', `origin ${origin} is not allowed for this key`);
     }
-    await enforceRateLimit(services.limits.perKey, caller.key.id, 'key');
+    // A publishable key is public: charged per client address, so one browser (or an attacker holding the
+    // key) cannot spend the budget of every browser of the tenant. A secret key is charged as a whole.
+    const budget = caller.key.kind === 'publishable' ? `${caller.key.id}\n${address}` : caller.key.id;
+    await enforceRateLimit(services.limits.perKey, budget, 'key');
     c.set('caller', caller);
     await next();
   };

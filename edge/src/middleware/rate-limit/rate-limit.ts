@@ -8,6 +8,14 @@ import { ApiError } from '../../http/errors';
  * @example
  * await enforceRateLimit(services.limits.perKey, caller.key.id, 'key');
  */
+/**
+ * The client's address as Cloudflare reports it (a client cannot set `cf-connecting-ip` through
+ * Cloudflare); requests without one (tests, local tools) share one bucket.
+ */
+export function clientAddress(request: Request): string {
+  return request.headers.get('cf-connecting-ip')?.slice(0, 64) || 'unknown';
+}
+
 export async function enforceRateLimit(limiter: RateLimit, key: string, what: string): Promise<void> {
   const { success } = await limiter.limit({ key });
   if (!success) throw new ApiError(429, 'rate_limited', `too many requests for this ${what}; slow down`);

@@ -144,10 +144,32 @@ export const EventBatch = z
   })
   .meta({ id: 'EventBatch' });
 
+/**
+ * A batch as the edge first reads it: the envelope checked, each event left to be checked on its own, so
+ * one bad event is reported (`RejectedEvent`) and never takes the good ones of its batch down.
+ */
+export const EventBatchEnvelope = z.object({
+  sentAt: EpochMs,
+  events: z.array(z.unknown()).min(1).max(EVENT_BATCH_MAX_EVENTS),
+});
+
+/** An event the edge refused, by its place in the batch and its id when it had a readable one. */
+export const RejectedEvent = z
+  .object({
+    index: z.number().int().nonnegative(),
+    id: z.string().optional(),
+    /** Stable: `validation_failed`. */
+    code: z.string(),
+    message: z.string(),
+  })
+  .meta({ id: 'RejectedEvent' });
+
 export const EventBatchAccepted = z
   .object({
     accepted: z.number().int().nonnegative(),
     duplicates: z.number().int().nonnegative(),
+    /** Events refused one by one (absent when none was); the client drops them, they can never succeed. */
+    rejected: z.array(RejectedEvent).optional(),
   })
   .meta({ id: 'EventBatchAccepted' });
 
@@ -164,3 +186,4 @@ export type BehaviorEventInput = z.input<typeof BehaviorEvent>;
 export type BehaviorEventType = BehaviorEvent['eventType'];
 export type EventBatch = z.infer<typeof EventBatch>;
 export type EventBatchAccepted = z.infer<typeof EventBatchAccepted>;
+export type RejectedEvent = z.infer<typeof RejectedEvent>;

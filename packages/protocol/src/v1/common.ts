@@ -20,10 +20,14 @@ export const Slug = z
   .meta({ id: 'Slug', description: 'A lower-case identifier used in URLs: letters, digits, "-" and "_".' });
 
 /** Milliseconds since the Unix epoch. Numbers, not ISO strings: cheap to produce in the browser and to compare. */
+/** The largest time a JavaScript `Date` holds: past it, `new Date(t).toISOString()` throws. */
+const MAX_DATE_MS = 8_640_000_000_000_000;
+
 export const EpochMs = z
   .number()
   .int()
   .nonnegative()
+  .max(MAX_DATE_MS)
   .meta({ id: 'EpochMs', description: 'Milliseconds since the Unix epoch.' });
 
 export const Probability = z.number().min(0).max(1);
@@ -48,6 +52,8 @@ export const ErrorCode = z
     'unauthorized',
     'invalid_key',
     'secret_key_required',
+    'secret_key_misplaced',
+    'secret_key_in_browser',
     'origin_not_allowed',
     'user_hash_required',
     'user_hash_invalid',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EventBatch } from './behavior';
+import { EventBatch, RejectedEvent } from './behavior';
 import { EpochMs, ErrorBody } from './common';
 import { OnboardingStep } from './flow';
 import { HelpContent, InterventionPlan, StruggleMetrics } from './intervention';
@@ -22,6 +22,8 @@ export const ServerMessage = z
       type: z.literal('ack'),
       ids: z.array(z.string()),
       duplicates: z.number().int().nonnegative(),
+      /** Events of the batch refused one by one: the tab drops them instead of sending them again. */
+      rejected: z.array(RejectedEvent).optional(),
     }),
     z.object({
       type: z.literal('next_step'),

@@ -6,7 +6,7 @@ import type { Database } from '../client';
 import { deadLetters, engagementDaily, processedEvents, trainingEvents } from '../schema';
 
 /**
- * Adds a user's events to the daily engagement aggregates, counting each event id once however often the
+ * Adds a user's events to the daily engagement aggregates, counting each of the user's event ids once however often the
  * queue delivers it. Events already counted are dropped first; the rest are marked and added in one D1
  * transaction, whose plain INSERT of the ids fails (and rolls everything back) if a concurrent delivery
  * counted one of them in between, so the message is retried and finds them counted.
@@ -28,7 +28,11 @@ export async function addEngagement(
       .select({ id: processedEvents.eventId })
       .from(processedEvents)
       .where(
-        and(eq(processedEvents.tenantId, tenantId), inArray(processedEvents.eventId, ids.slice(i, i + 90))),
+        and(
+          eq(processedEvents.tenantId, tenantId),
+          eq(processedEvents.userId, userId),
+          inArray(processedEvents.eventId, ids.slice(i, i + 90)),
+        ),
       );
     for (const r of rows) seen.add(r.id);
   }
@@ -42,10 +46,10 @@ export async function addEngagement(
   if (fresh.length === 0) return 0;
 
   // A plain INSERT (no ON CONFLICT): an id counted meanwhile fails the whole transaction, see above.
-  // D1 binds at most 100 parameters per statement: 3 per row.
+  // D1 binds at most 100 parameters per statement: 4 per row.
   const marks = [];
-  for (let i = 0; i < fresh.length; i += 33) {
-    const rows = fresh.slice(i, i + 33).map((e) => ({ tenantId, eventId: e.id, processedAt: now }));
+  for (let i = 0; i < fresh.length; i += 25) {
+    const rows = fresh.slice(i, i + 25).map((e) => ({ tenantId, userId, eventId: e.id, processedAt: now }));
     marks.push(db.insert(processedEvents).values(rows));
   }
   const upserts = aggregateEngagement(userId, fresh).map((a) =>
