@@ -120,6 +120,7 @@ describe('abandonment: the inactivity window, closed by the journey object alarm
       return r?.status === 'abandoned' ? r : null;
     });
     expect(row.completedAt).toBe(stored.completedAt);
+    expect(row).toMatchObject({ abandonedBy: 'inactivity', timeToCompleteMs: null });
     expect(await learnedJourneys(flowId)).toEqual({ ...before, abandoned: before.abandoned + 1 });
     // Nothing is left for the alarm: the outcome was learned, the journey is over.
     expect(await readStoredJourney(stub, (s) => s.get('pendingOutcome'))).toBeNull();
@@ -189,7 +190,7 @@ describe('abandonment: an explicit session_end event', () => {
       const r = await summaryRow(user, journey.id);
       return r?.status === 'abandoned' ? r : null;
     });
-    expect(row.currentStepId).toBe('start');
+    expect(row).toMatchObject({ currentStepId: 'start', abandonedBy: 'session_end' });
     expect(await eventually(async () => (await learnedJourneys(flowId)).abandoned > before.abandoned)).toBe(
       true,
     );

@@ -42,6 +42,8 @@ export interface JourneyState {
   completedAt?: number;
   /** Why an abandoned journey was closed (absent on journeys abandoned before this was recorded). */
   abandonedBy?: AbandonCause;
+  /** The experiment variant the edge assigned the user to when the journey started, if any. */
+  experiment?: { id: string; variant: string };
   /** Increases with every change: caches and clients compare it to know what is newer. */
   revision: number;
 }

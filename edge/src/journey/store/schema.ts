@@ -1,4 +1,5 @@
 import type { FlowVersion } from '@smart-onboarding/protocol';
+import type { DeviceClass } from '../../analytics/journey-analysis';
 import type { JourneyIntelligence } from '../../intelligence/journey-intelligence';
 import type { JourneyOutcome } from '../../learning/flow-learning';
 import type { PendingEscalation } from '../escalation-retry';
@@ -35,6 +36,8 @@ export interface StoredJourney {
   reconciledAt: number;
   /** When the user last did something: the monitor tells a present user from an empty tab by it. */
   lastActivityAt: number | null;
+  /** The device the journey was first seen on (from events' page context), for analysis in D1. */
+  deviceClass: DeviceClass | null;
 }
 
 export type StoredField = keyof StoredJourney;
@@ -50,6 +53,7 @@ export const STORED_DEFAULTS: Readonly<StoredJourney> = {
   summaryWritten: null,
   reconciledAt: 0,
   lastActivityAt: null,
+  deviceClass: null,
 };
 
 /**
@@ -66,4 +70,5 @@ export const ROW_KEYS: Readonly<Record<StoredField, string>> = {
   summaryWritten: 'summary_written',
   reconciledAt: 'reconciled_at',
   lastActivityAt: 'last_activity',
+  deviceClass: 'device_class',
 };
