@@ -1,6 +1,7 @@
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ABANDON_AFTER_SEC } from '../src/journey/abandonment';
 import { journeyObjectName } from '../src/journey/owner';
 import { api, browserHeaders, DEMO, eventId, hashFor, json, serverHeaders, uniqueUser } from './helpers';
 import { open } from './test-socket';
@@ -223,8 +224,10 @@ describe('D1 summaries', () => {
     const summaries = () =>
       env.DB.prepare('SELECT user_id, status FROM journey_summaries WHERE user_id = ?').bind(user).all();
     expect((await summaries()).results).toEqual([{ user_id: user, status: 'active' }]);
-    // The write landed, so the safety-net alarm was cleared.
-    expect(await runInDurableObject(stub, (_i, state) => state.storage.getAlarm())).toBeNull();
+    // The write landed, so the safety-net alarm gave way to the only work left: the abandonment deadline.
+    const alarm = () => runInDurableObject(stub, (_i, state) => state.storage.getAlarm());
+    const deadline = await alarm();
+    expect(deadline).toBeGreaterThan(Date.now() + DEFAULT_ABANDON_AFTER_SEC * 1000 - 60_000);
 
     // Engagement alone changes the journey but not its summary: nothing is queued for D1.
     const viewed = await api(`/v1/journeys/${user}/progress`, {
@@ -239,7 +242,7 @@ describe('D1 summaries', () => {
     expect(
       (await json<{ journey: { engagementHistory: unknown[] } }>(viewed)).journey.engagementHistory,
     ).toHaveLength(1);
-    expect(await runInDurableObject(stub, (_i, state) => state.storage.getAlarm())).toBeNull();
+    expect(await alarm()).toBe(deadline);
 
     // Lose the row (as if D1 had failed), arm the alarm as a commit does, and let it fire.
     await env.DB.prepare('DELETE FROM journey_summaries WHERE user_id = ?').bind(user).run();

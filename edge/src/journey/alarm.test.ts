@@ -29,7 +29,25 @@ describe('pendingAlarmTimes', () => {
       monitored: true,
       times: [NOW + RETRY_SOON_MS, NOW + MONITOR_INTERVAL_MS],
     },
-  ])('$name', ({ escalations, outcomePending, monitored, times }) => {
-    expect(pendingAlarmTimes({ escalations, outcomePending, monitored }, NOW)).toEqual(times);
+    {
+      name: 'an active journey awaits its abandonment deadline',
+      escalations: [],
+      outcomePending: false,
+      monitored: false,
+      abandonAt: NOW + 86_400_000,
+      times: [NOW + 86_400_000],
+    },
+    {
+      name: 'a deadline slept through is due now',
+      escalations: [],
+      outcomePending: false,
+      monitored: false,
+      abandonAt: NOW - 5,
+      times: [NOW],
+    },
+  ])('$name', ({ escalations, outcomePending, monitored, abandonAt, times }) => {
+    expect(
+      pendingAlarmTimes({ escalations, outcomePending, monitored, abandonAt: abandonAt ?? null }, NOW),
+    ).toEqual(times);
   });
 });

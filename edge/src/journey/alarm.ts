@@ -9,22 +9,30 @@ import type { JourneyStore } from './store/journey-store';
 import type { SummaryMirror } from './summary-mirror';
 
 /**
- * When the alarm has work left: escalations due again, an outcome the flow learner has not taken, and the
- * progress monitor while a smart-arm tab is open. Pure.
+ * When the alarm has work left: escalations due again, an outcome the flow learner has not taken, the
+ * progress monitor while a smart-arm tab is open, and an active journey's abandonment deadline. Pure.
  */
 export function pendingAlarmTimes(
-  stored: { escalations: readonly { retryAt: number }[]; outcomePending: boolean; monitored: boolean },
+  stored: {
+    escalations: readonly { retryAt: number }[];
+    outcomePending: boolean;
+    monitored: boolean;
+    abandonAt: number | null;
+  },
   now: number,
 ): number[] {
   const times = stored.escalations.map((e) => e.retryAt);
   if (stored.outcomePending) times.push(now + RETRY_SOON_MS);
   if (stored.monitored) times.push(now + MONITOR_INTERVAL_MS);
+  // A deadline already past (an object that slept through it) is due now.
+  if (stored.abandonAt !== null) times.push(Math.max(now, stored.abandonAt));
   return times;
 }
 
 /**
  * One run of the journey object's alarm, the safety net for work after the answer: the D1 summary, the
- * periodic reconciliation with D1, a finished journey's outcome for the flow learner, the progress monitor,
+ * periodic reconciliation with D1, closing a journey idle past its flow's inactivity window, a finished
+ * journey's outcome for the flow learner, the progress monitor,
  * and escalation tickets whose webhook delivery is due again. Each part is retried on its own; the alarm is
  * then set again for what is still pending.
  */
@@ -36,6 +44,7 @@ export async function runAlarm(deps: {
   services: Pick<Services, 'escalation'>;
   reconcile(owner: JourneyOwner): Promise<unknown>;
   monitor(owner: JourneyOwner): Promise<void>;
+  abandonIfInactive(owner: JourneyOwner, now: number): Promise<boolean>;
   rearm(): Promise<void>;
 }): Promise<void> {
   const { store, alarms, summaries, learner, services } = deps;
@@ -50,6 +59,13 @@ export async function runAlarm(deps: {
       store.set('reconciledAt', now);
     } catch (err) {
       console.warn('reconciliation with D1 failed; the next alarm tries again', err);
+    }
+  }
+  if (hasJourney) {
+    try {
+      await deps.abandonIfInactive(owner, Date.now());
+    } catch (err) {
+      console.warn('closing an inactive journey failed; the next alarm tries again', err);
     }
   }
   await learner.sendOutcome(owner);

@@ -1,5 +1,6 @@
 import type { BehaviorEvent } from '@smart-onboarding/protocol';
 import { setInterventionOutcome } from '../adapters/d1/queries/journeys';
+import { deviceClassOfEvents } from '../analytics/journey-analysis';
 import { observeEvents } from '../intelligence/journey-intelligence';
 import type { PersonaProfile } from '../intelligence/persona';
 import type { JourneyEditDeps } from './journey-changes';
@@ -23,6 +24,10 @@ export async function applyIngestedEvents(
   const before = store.get('journey');
   if (!before || !flow) return;
   const profile = before.profile as PersonaProfile;
+  if (store.get('deviceClass') === null) {
+    const device = deviceClassOfEvents(events);
+    if (device !== 'unknown') store.set('deviceClass', device);
+  }
   store.set('intelligence', observeEvents(decider.intelligence(before), events, flow.flow, profile));
   const decides = events.some((e) => e.eventType === 'step' && e.action !== 'viewed');
   const chosen: ChosenPolicy = decides

@@ -17,7 +17,7 @@ export interface ReportedOutcome {
 
 /**
  * What a batch of the user's events changes in the journey: steps completed or skipped (each followed by
- * the policy's next choice), abandonment, engagement scores, and intervention outcomes. Events that do not fit (a step
+ * the policy's next choice), abandonment (a step event `abandoned` or a `session_end`), engagement scores, and intervention outcomes. Events that do not fit (a step
  * whose prerequisites are unmet, an unknown step) change nothing here; the queue still counts them.
  * Returns the same state object when nothing changed.
  */
@@ -39,6 +39,9 @@ export function applyEventsToJourney(
       }
     } else if (e.eventType === 'step' && e.action === 'abandoned') {
       state = abandonJourney(state, now, `the user left on step ${e.stepId}`);
+    } else if (e.eventType === 'session_end') {
+      const where = state.currentStepId ? ` on step ${state.currentStepId}` : '';
+      state = abandonJourney(state, now, `the session ended (${e.reason})${where}`, 'session_end');
     } else if (e.eventType === 'engagement' && e.engagementScore !== undefined) {
       engagement.push({ t: e.timestamp, stepId: e.stepId, score: e.engagementScore });
     } else if (e.eventType === 'intervention') {

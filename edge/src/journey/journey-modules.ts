@@ -1,5 +1,6 @@
 import type { FlowVersion, OnboardingJourney, StruggleMetrics } from '@smart-onboarding/protocol';
 import type { Services } from '../services';
+import { abandonIfInactive, storedAbandonDeadline } from './abandonment';
 import { pendingAlarmTimes } from './alarm';
 import { AlarmScheduler } from './alarm-scheduler';
 import { applyIngestedEvents } from './event-effects';
@@ -39,6 +40,8 @@ export interface JourneyModules {
   followUp(owner: JourneyOwner, followUp: StruggleFollowUp): Promise<void>;
   monitor(owner: JourneyOwner): Promise<void>;
   reconcile(owner: JourneyOwner): Promise<Outcome<Reconciliation>>;
+  /** Closes the journey as abandoned when its flow's inactivity window has passed. */
+  abandonIfInactive(owner: JourneyOwner, now: number): Promise<boolean>;
   /** Sets the alarm for the work still pending (or clears it). */
   rearm(): Promise<void>;
   /** The wire form of the journey, with the flow's predictions when the learner answers. */
@@ -66,6 +69,7 @@ export function journeyModules(ctx: DurableObjectState, services: Services): Jou
           escalations: store.get('escalations'),
           outcomePending: store.get('pendingOutcome') !== null,
           monitored: isMonitored(store, sockets),
+          abandonAt: storedAbandonDeadline(store),
         },
         Date.now(),
       ),
@@ -97,6 +101,7 @@ export function journeyModules(ctx: DurableObjectState, services: Services): Jou
     followUp,
     monitor: (owner) => monitorProgress({ store, sockets, learner, decide, followUp }, owner),
     reconcile: (owner) => reconcileWithD1({ store, decider, changes, services }, owner),
+    abandonIfInactive: (owner, now) => abandonIfInactive({ store, changes, sockets }, owner, now),
     rearm,
     async describe(owner, state, flow) {
       const plain = toOnboardingJourney(state, flow.flow);

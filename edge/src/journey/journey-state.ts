@@ -40,9 +40,19 @@ export interface JourneyState {
   startedAt: number;
   updatedAt: number;
   completedAt?: number;
+  /** Why an abandoned journey was closed (absent on journeys abandoned before this was recorded). */
+  abandonedBy?: AbandonCause;
+  /** The experiment variant the edge assigned the user to when the journey started, if any. */
+  experiment?: { id: string; variant: string };
   /** Increases with every change: caches and clients compare it to know what is newer. */
   revision: number;
 }
+
+/**
+ * What closed a journey as abandoned: a step event `abandoned` (`reported`), the SDK's `session_end`, or
+ * the journey object's alarm after the flow's inactivity window (`inactivity`).
+ */
+export type AbandonCause = 'reported' | 'session_end' | 'inactivity';
 
 /** Histories are capped so a journey stays small however long it lives. */
 export const HISTORY_CAP = 200;
@@ -265,16 +275,24 @@ export function completeJourney(state: JourneyState, flow: FlowDefinition, now: 
 }
 
 /**
- * Marks an active journey abandoned (the user left the flow for good: the SDK or the tenant's server says
- * so with a step event `abandoned`). Idempotent; a finished journey is left as it is. The step the user
- * stopped on stays current, so the flow learns how long they spent on it (a censored duration).
+ * Marks an active journey abandoned: the user left the flow for good (a step event `abandoned`, a
+ * `session_end`, or no progress for the flow's inactivity window). Idempotent; a finished journey is left
+ * as it is. The step the user stopped on stays current, so the flow learns how long they spent on it (a
+ * censored duration, up to `endedAt`: when the user was last seen, which for inactivity is long before now).
  */
-export function abandonJourney(state: JourneyState, now: number, detail: string): JourneyState {
+export function abandonJourney(
+  state: JourneyState,
+  now: number,
+  detail: string,
+  cause: AbandonCause = 'reported',
+  endedAt = now,
+): JourneyState {
   if (state.status !== 'active') return state;
   return {
     ...state,
     status: 'abandoned',
-    completedAt: now,
+    completedAt: Math.min(now, Math.max(endedAt, state.startedAt)),
+    abandonedBy: cause,
     currentReason: 'the journey was abandoned',
     adaptationHistory: capped([...state.adaptationHistory, { t: now, kind: 'abandoned', detail }]),
     updatedAt: now,

@@ -6,6 +6,7 @@ import { advance, HISTORY_CAP, type JourneyState } from './journey-state';
 import { type Outcome, ok } from './outcome';
 import type { JourneyOwner } from './owner';
 import { loadJourney } from './ownership';
+import { analysisOf } from './summary-mirror';
 
 /** The alarm compares the journey with D1 at most this often. */
 export const RECONCILE_EVERY_MS = 10 * 60_000;
@@ -62,7 +63,7 @@ export async function reconcileWithD1(
     await changes.apply(owner, state, repaired, flow);
     if (repaired.currentStepId !== state.currentStepId) changes.announceNextStep(repaired, flow);
   } else if (merged.repair.summary) {
-    await saveJourneySummary(services.db, owner.tenantId, state, flow.flow);
+    await saveJourneySummary(services.db, owner.tenantId, state, flow.flow, analysisOf(store, state));
   }
   return ok({ conflicts: merged.conflicts, repaired: merged.repair });
 }

@@ -1,7 +1,14 @@
 import { saveJourneySummary, summaryFingerprint } from '../adapters/d1/queries/journeys';
+import { type JourneyAnalysis, journeyAnalysisOf } from '../analytics/journey-analysis';
 import type { Services } from '../services';
 import { type AlarmScheduler, RETRY_SOON_MS } from './alarm-scheduler';
+import type { JourneyState } from './journey-state';
 import type { JourneyStore } from './store/journey-store';
+
+/** A journey's analysis fields for D1, from what its object stores beside it. */
+export function analysisOf(store: JourneyStore, state: JourneyState): JourneyAnalysis {
+  return journeyAnalysisOf(state, store.get('intelligence'), store.get('deviceClass'));
+}
 
 /**
  * The journey's summary in D1 (`journey_summaries`, `step_completions`), for queries across users. Written
@@ -31,7 +38,7 @@ export class SummaryMirror {
     const state = store.get('journey');
     const flow = store.get('flow');
     if (!state || !flow) return;
-    const fingerprint = summaryFingerprint(tenantId, state, flow.flow);
+    const fingerprint = summaryFingerprint(tenantId, state, flow.flow, analysisOf(store, state));
     // Engagement alone does not change a summary.
     if (fingerprint === this.queued) return;
     this.queued = fingerprint;
@@ -40,8 +47,9 @@ export class SummaryMirror {
       const latest = store.get('journey');
       if (!latest) return;
       try {
-        await saveJourneySummary(services.db, tenantId, latest, flow.flow);
-        store.set('summaryWritten', summaryFingerprint(tenantId, latest, flow.flow));
+        const analysis = analysisOf(store, latest);
+        await saveJourneySummary(services.db, tenantId, latest, flow.flow, analysis);
+        store.set('summaryWritten', summaryFingerprint(tenantId, latest, flow.flow, analysis));
         // Nothing newer was queued meanwhile: the safety net is not needed (other alarm work may be).
         if (this.queued === fingerprint) await this.deps.rearm();
       } catch (err) {
@@ -66,10 +74,11 @@ export class SummaryMirror {
     const state = store.get('journey');
     const flow = store.get('flow');
     if (!state || !flow) return true;
-    const fingerprint = summaryFingerprint(tenantId, state, flow.flow);
+    const analysis = analysisOf(store, state);
+    const fingerprint = summaryFingerprint(tenantId, state, flow.flow, analysis);
     if (store.get('summaryWritten') === fingerprint) return true;
     try {
-      await saveJourneySummary(services.db, tenantId, state, flow.flow);
+      await saveJourneySummary(services.db, tenantId, state, flow.flow, analysis);
       store.set('summaryWritten', fingerprint);
       return true;
     } catch (err) {

@@ -10,4 +10,14 @@ export { newcombeInterval, type RateWithInterval, wilsonInterval, Z95 } from './
 export { beta, gamma, normal, type Random, seededRandom } from './random';
 export { createRandom, type RandomStream } from './random-stream';
 export { prAuc, rocAuc } from './ranking';
+export {
+  alwaysValidDifference,
+  intersectIntervals,
+  mixtureHalfWidth,
+  type SequentialDifference,
+  type SequentialOptions,
+  type SequentialVerdict,
+  sequentialVerdict,
+  type Tally,
+} from './sequential';
 export { sigmoid } from './sigmoid';

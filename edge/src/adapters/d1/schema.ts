@@ -89,9 +89,23 @@ export const journeySummaries = sqliteTable(
     startedAt: integer('started_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     completedAt: integer('completed_at'),
+    // For analysis (`analytics/journey-analysis.ts`): who, in which arm, cohort and experiment, on what
+    // device, and how it ended.
+    persona: text('persona').notNull().default('unknown'),
+    proficiency: text('proficiency').notNull().default('unknown'),
+    arm: text('arm').notNull().default('smart'),
+    cohort: text('cohort').notNull().default('default'),
+    experimentId: text('experiment_id'),
+    experimentVariant: text('experiment_variant'),
+    deviceClass: text('device_class').notNull().default('unknown'),
+    /** What closed an abandoned journey: `reported`, `session_end` or `inactivity`. */
+    abandonedBy: text('abandoned_by'),
+    timeToCompleteMs: integer('time_to_complete_ms'),
   },
   (t) => [
     index('journey_summaries_tenant_flow_idx').on(t.tenantId, t.flowId, t.status),
+    index('journey_summaries_tenant_flow_started_idx').on(t.tenantId, t.flowId, t.startedAt),
+    index('journey_summaries_tenant_experiment_idx').on(t.tenantId, t.experimentId),
     index('journey_summaries_tenant_user_idx').on(t.tenantId, t.userId),
   ],
 );

@@ -1,4 +1,5 @@
 import type { FlowVersion, InterventionRecord } from '@smart-onboarding/protocol';
+import type { DeviceClass } from '../../analytics/journey-analysis';
 import type { JourneyIntelligence } from '../../intelligence/journey-intelligence';
 import type { JourneyOutcome } from '../../learning/flow-learning';
 import type { PendingEscalation } from '../escalation-retry';
@@ -40,6 +41,8 @@ export interface StoredJourney {
    * that never started a journey cannot file a ticket or an AI call each (issue 12, hole 2).
    */
   looseInterventions: InterventionRecord[];
+  /** The device the journey was first seen on (from events' page context), for analysis in D1. */
+  deviceClass: DeviceClass | null;
 }
 
 export type StoredField = keyof StoredJourney;
@@ -56,6 +59,7 @@ export const STORED_DEFAULTS: Readonly<StoredJourney> = {
   reconciledAt: 0,
   lastActivityAt: null,
   looseInterventions: [],
+  deviceClass: null,
 };
 
 /**
@@ -73,4 +77,5 @@ export const ROW_KEYS: Readonly<Record<StoredField, string>> = {
   reconciledAt: 'reconciled_at',
   lastActivityAt: 'last_activity',
   looseInterventions: 'loose_interventions',
+  deviceClass: 'device_class',
 };

@@ -81,6 +81,8 @@ export const PageContext = z
   })
   .meta({ id: 'PageContext' });
 
+export const SessionEndReason = z.enum(['signed_out', 'idle', 'closed']).meta({ id: 'SessionEndReason' });
+
 const base = {
   /** Client-generated id (UUID): the idempotency key; a retried event with the same id is counted once. */
   id: z.uuid(),
@@ -124,6 +126,12 @@ export const BehaviorEvent = z
       action: z.enum(['shown', 'dismissed', 'accepted', 'helpful', 'not_helpful']),
     }),
     z.object({ ...base, eventType: z.literal('page'), action: z.enum(['view', 'hidden', 'visible']) }),
+    /**
+     * The user's session ended for good (signed out, the SDK's idle timeout, the app closing it): an active
+     * journey is closed as abandoned at once, instead of waiting for the flow's inactivity window. A page
+     * merely hidden is a `page` event, not this.
+     */
+    z.object({ ...base, eventType: z.literal('session_end'), reason: SessionEndReason }),
     z.object({
       ...base,
       eventType: z.literal('track'),
@@ -181,6 +189,7 @@ export type FeatureWindow = z.infer<typeof FeatureWindow>;
 export type StruggleReason = z.infer<typeof StruggleReason>;
 export type InteractionSummary = z.infer<typeof InteractionSummary>;
 export type PageContext = z.infer<typeof PageContext>;
+export type SessionEndReason = z.infer<typeof SessionEndReason>;
 export type BehaviorEvent = z.infer<typeof BehaviorEvent>;
 export type BehaviorEventInput = z.input<typeof BehaviorEvent>;
 export type BehaviorEventType = BehaviorEvent['eventType'];

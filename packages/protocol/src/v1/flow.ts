@@ -107,6 +107,10 @@ export function findFlowGraphProblems(
   return problems;
 }
 
+/** Bounds of a flow's inactivity window: a minute to ninety days. */
+const ABANDON_AFTER_MIN_SEC = 60;
+const ABANDON_AFTER_MAX_SEC = 90 * 86_400;
+
 /** A tenant's onboarding flow: a graph of steps linked by prerequisites. */
 export const FlowDefinition = z
   .object({
@@ -114,6 +118,11 @@ export const FlowDefinition = z
     name: z.string().min(1).max(200),
     description: z.string().max(2000).optional(),
     steps: z.array(OnboardingStep).min(1).max(FLOW_MAX_STEPS),
+    /**
+     * The inactivity window: a journey with no progress (a step viewed, completed or skipped) for this long
+     * is closed as abandoned by its journey object's alarm. Absent, the edge's default (three days).
+     */
+    abandonAfterSec: z.number().int().min(ABANDON_AFTER_MIN_SEC).max(ABANDON_AFTER_MAX_SEC).optional(),
   })
   .superRefine((flow, ctx) => {
     for (const message of findFlowGraphProblems(flow.steps))

@@ -1,5 +1,6 @@
 import type { FlowDefinition, InterventionPlan, JourneyStatus } from '@smart-onboarding/protocol';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { type JourneyAnalysis, journeyAnalysisOf } from '../../../analytics/journey-analysis';
 import type { JourneySummary } from '../../../intelligence/recovery/reconcile';
 import { type JourneyState, priorSuccessRate } from '../../../journey/journey-state';
 import type { Database } from '../client';
@@ -10,8 +11,14 @@ import { engagementDaily, interventions, journeySummaries, stepCompletions, trai
  * the object may write the same state twice, and an older write never hides a newer one (by `updatedAt`).
  */
 /** The D1 row of a journey as its object sees it now. */
-export function journeySummaryOf(tenantId: string, state: JourneyState, flow: FlowDefinition) {
+export function journeySummaryOf(
+  tenantId: string,
+  state: JourneyState,
+  flow: FlowDefinition,
+  analysis: JourneyAnalysis = journeyAnalysisOf(state, null, null),
+) {
   return {
+    ...analysis,
     id: state.id,
     tenantId,
     userId: state.userId,
@@ -33,8 +40,13 @@ export function journeySummaryOf(tenantId: string, state: JourneyState, flow: Fl
  * What a summary says, apart from when: two states with the same fingerprint need only one D1 write
  * (engagement alone, for instance, changes the journey but not its summary).
  */
-export function summaryFingerprint(tenantId: string, state: JourneyState, flow: FlowDefinition): string {
-  const { updatedAt: _u, ...rest } = journeySummaryOf(tenantId, state, flow);
+export function summaryFingerprint(
+  tenantId: string,
+  state: JourneyState,
+  flow: FlowDefinition,
+  analysis?: JourneyAnalysis,
+): string {
+  const { updatedAt: _u, ...rest } = journeySummaryOf(tenantId, state, flow, analysis);
   return JSON.stringify(rest);
 }
 
@@ -43,8 +55,9 @@ export async function saveJourneySummary(
   tenantId: string,
   state: JourneyState,
   flow: FlowDefinition,
+  analysis?: JourneyAnalysis,
 ) {
-  const summary = journeySummaryOf(tenantId, state, flow);
+  const summary = journeySummaryOf(tenantId, state, flow, analysis);
   const { id: _id, tenantId: _t, userId: _u, startedAt: _s, ...changing } = summary;
   const upsert = db
     .insert(journeySummaries)
