@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { CREDENTIALS, PROTOCOL_VERSION } from '@smart-onboarding/protocol';
+import { adminRoutes, registerAdminSecuritySchemes } from './admin/admin-routes';
 import { ensureDemoSeeded } from './dev/seed';
 import type { AppEnv } from './http/app-env';
 import { errorResponse, handleError } from './http/errors';
@@ -61,9 +62,11 @@ export function createApp() {
   app.route('/', recommendationRoutes);
   app.route('/', helpRoutes);
   app.route('/', helpArticleRoutes);
+  app.route('/', adminRoutes);
 
   registerProtocolComponents(app.openAPIRegistry);
   registerSecuritySchemes(app.openAPIRegistry);
+  registerAdminSecuritySchemes(app.openAPIRegistry);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
