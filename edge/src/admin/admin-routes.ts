@@ -2,6 +2,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/app-env';
 import { validationHook } from '../http/validation';
 import { CSRF_HEADER } from './require-admin';
+import { draftRoutes } from './routes/drafts';
+import { historyRoutes } from './routes/history';
 import { keyRoutes } from './routes/keys';
 import { memberRoutes } from './routes/members';
 import { sessionRoutes } from './routes/session';
@@ -10,7 +12,9 @@ import { sessionRoutes } from './routes/session';
 export const adminRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .route('/', sessionRoutes)
   .route('/', memberRoutes)
-  .route('/', keyRoutes);
+  .route('/', keyRoutes)
+  .route('/', draftRoutes)
+  .route('/', historyRoutes);
 
 /** The console's credentials, as the OpenAPI document names them. */
 export function registerAdminSecuritySchemes(registry: OpenAPIHono['openAPIRegistry']) {

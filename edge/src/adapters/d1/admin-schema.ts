@@ -1,7 +1,8 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
- * The console's tables: team members, their sessions, Cloudflare Access settings. Kept apart from `schema.ts` (drizzle.config.ts reads both). Times are epoch milliseconds.
+ * The console's tables: team members, their sessions, Cloudflare Access settings, flow drafts and
+ * publishes. Kept apart from `schema.ts` (drizzle.config.ts reads both). Times are epoch milliseconds.
  */
 
 /** A person on a tenant's team. `passwordHash` is null until an invitation is accepted (or for Access-only). */
@@ -51,3 +52,37 @@ export const tenantAccess = sqliteTable('tenant_access', {
   audience: text('audience').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
+/**
+ * The draft of a flow being authored. `revision` grows with each save and is the draft's ETag, so two
+ * editors saving the same revision get a conflict instead of one losing the other's edit.
+ */
+export const flowDrafts = sqliteTable(
+  'flow_drafts',
+  {
+    tenantId: text('tenant_id').notNull(),
+    flowId: text('flow_id').notNull(),
+    /** What the editor saved, JSON; it may not validate yet (publishing requires it to). */
+    definition: text('definition', { mode: 'json' }).notNull(),
+    revision: integer('revision').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    updatedBy: text('updated_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.flowId] })],
+);
+
+/** Each publish or rollback: who made which version live, from which draft revision or older version. */
+export const flowPublishes = sqliteTable(
+  'flow_publishes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tenantId: text('tenant_id').notNull(),
+    flowId: text('flow_id').notNull(),
+    version: integer('version').notNull(),
+    kind: text('kind', { enum: ['publish', 'rollback'] }).notNull(),
+    /** The draft revision published, or the version rolled back to. */
+    source: integer('source').notNull(),
+    actor: text('actor').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('flow_publishes_flow_idx').on(t.tenantId, t.flowId, t.at)],
+);

@@ -1,4 +1,5 @@
 export * from './admin';
+export * from './admin-flows';
 export * from './analytics';
 export * from './api';
 export * from './behavior';
