@@ -22,6 +22,7 @@ import { modelAssetRoutes } from './routes/model-assets';
 import { recommendationRoutes } from './routes/recommendations';
 import { socketRoutes } from './routes/socket';
 import { trainingRoutes } from './routes/training';
+import { targetingRoutes } from './targeting/targeting-routes';
 
 /** JSON bodies other than event batches (flows are the largest): past this, 413. */
 const JSON_BODY_MAX_BYTES = 1024 * 1024;
@@ -63,6 +64,7 @@ export function createApp() {
   app.route('/', helpRoutes);
   app.route('/', helpArticleRoutes);
   app.route('/', adminRoutes);
+  app.route('/', targetingRoutes);
 
   registerProtocolComponents(app.openAPIRegistry);
   registerSecuritySchemes(app.openAPIRegistry);

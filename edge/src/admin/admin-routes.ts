@@ -7,6 +7,7 @@ import { historyRoutes } from './routes/history';
 import { keyRoutes } from './routes/keys';
 import { memberRoutes } from './routes/members';
 import { sessionRoutes } from './routes/session';
+import { targetingAdminRoutes } from './routes/targeting';
 
 /** Every admin route (`/v1/admin/*`), mounted by the app; the console calls nothing else. */
 export const adminRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -14,7 +15,8 @@ export const adminRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .route('/', memberRoutes)
   .route('/', keyRoutes)
   .route('/', draftRoutes)
-  .route('/', historyRoutes);
+  .route('/', historyRoutes)
+  .route('/', targetingAdminRoutes);
 
 /** The console's credentials, as the OpenAPI document names them. */
 export function registerAdminSecuritySchemes(registry: OpenAPIHono['openAPIRegistry']) {

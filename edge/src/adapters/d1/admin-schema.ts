@@ -86,3 +86,25 @@ export const flowPublishes = sqliteTable(
   },
   (t) => [index('flow_publishes_flow_idx').on(t.tenantId, t.flowId, t.at)],
 );
+
+/** A tenant's targeting rules, in priority order (the first that matches wins). */
+export const tenantTargeting = sqliteTable('tenant_targeting', {
+  tenantId: text('tenant_id').primaryKey(),
+  /** `TargetingRule[]`, JSON. */
+  rules: text('rules', { mode: 'json' }).notNull(),
+  revision: integer('revision').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+});
+
+/** Traits of a user as the tenant's server set them (secret key): what targeting trusts, not the browser. */
+export const userTraits = sqliteTable(
+  'user_traits',
+  {
+    tenantId: text('tenant_id').notNull(),
+    userId: text('user_id').notNull(),
+    traits: text('traits', { mode: 'json' }).notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.userId] })],
+);

@@ -13,3 +13,4 @@ export * from './persona';
 export * from './profile';
 export * from './realtime';
 export * from './resources';
+export * from './targeting';
