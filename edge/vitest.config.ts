@@ -58,7 +58,7 @@ export default defineProject(async () => {
         'test/azure/**',
       ],
       setupFiles: ['./test/apply-migrations.ts'],
-      globalSetup: ['./test/redis/global-setup.ts'],
+      globalSetup: ['./test/redis/global-setup.ts', './test/admin/access-global-setup.ts'],
     },
   };
 });

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { CREDENTIALS, PROTOCOL_VERSION } from '@smart-onboarding/protocol';
+import { adminRoutes, registerAdminSecuritySchemes } from './admin/admin-routes';
 import { ensureDemoSeeded } from './dev/seed';
 import type { AppEnv } from './http/app-env';
 import { errorResponse, handleError } from './http/errors';
@@ -21,6 +22,7 @@ import { modelAssetRoutes } from './routes/model-assets';
 import { recommendationRoutes } from './routes/recommendations';
 import { socketRoutes } from './routes/socket';
 import { trainingRoutes } from './routes/training';
+import { targetingRoutes } from './targeting/targeting-routes';
 
 /** JSON bodies other than event batches (flows are the largest): past this, 413. */
 const JSON_BODY_MAX_BYTES = 1024 * 1024;
@@ -61,9 +63,12 @@ export function createApp() {
   app.route('/', recommendationRoutes);
   app.route('/', helpRoutes);
   app.route('/', helpArticleRoutes);
+  app.route('/', adminRoutes);
+  app.route('/', targetingRoutes);
 
   registerProtocolComponents(app.openAPIRegistry);
   registerSecuritySchemes(app.openAPIRegistry);
+  registerAdminSecuritySchemes(app.openAPIRegistry);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

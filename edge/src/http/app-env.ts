@@ -1,3 +1,4 @@
+import type { AdminActor } from '../admin/admin-actor';
 import type { Caller } from '../auth/caller';
 import type { Env } from '../env';
 import type { Services } from '../services';
@@ -8,6 +9,8 @@ export interface AppEnv {
   Variables: {
     /** Set by `requireKey`. */
     caller: Caller;
+    /** Set by `requireAdmin` on admin routes: a console member or a secret key. */
+    admin: AdminActor;
     /** Set for every request by `provideServices`. */
     services: Services;
   };

@@ -1,3 +1,5 @@
+export * from './admin';
+export * from './admin-flows';
 export * from './analytics';
 export * from './api';
 export * from './behavior';
@@ -11,3 +13,4 @@ export * from './persona';
 export * from './profile';
 export * from './realtime';
 export * from './resources';
+export * from './targeting';

@@ -1,0 +1,59 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { Id, ResolveFlowRequest, ResolveFlowResponse, UserTraits } from '@smart-onboarding/protocol';
+import { z } from 'zod';
+import { getTargeting, getUserTraits, setUserTraits } from '../adapters/d1/queries/targeting';
+import { readCredentials } from '../auth/credentials';
+import type { AppEnv } from '../http/app-env';
+import { json, keyErrorResponses, security, userErrorResponses } from '../http/openapi';
+import { validationHook } from '../http/validation';
+import { requireKey } from '../middleware/auth/require-key';
+import { resolveUser } from '../middleware/auth/resolve-user';
+import { chooseFlow } from './evaluate';
+
+const tags = ['targeting'];
+
+const resolve = createRoute({
+  method: 'post',
+  path: '/v1/targeting/resolve',
+  operationId: 'resolveFlow',
+  tags,
+  summary: 'Which flow this user gets on this page, by the tenant’s targeting rules (null: none).',
+  security: security.user,
+  middleware: [requireKey({ secret: false })],
+  request: { body: { ...json(ResolveFlowRequest, 'The page URL.'), required: true } },
+  responses: { 200: json(ResolveFlowResponse, 'The flow, or null.'), ...userErrorResponses },
+});
+
+const putTraits = createRoute({
+  method: 'put',
+  path: '/v1/targeting/users/{userId}/traits',
+  operationId: 'setUserTraits',
+  tags,
+  summary: 'Sets the traits targeting judges a user by (the tenant’s server, with its secret key).',
+  security: security.secretKey,
+  middleware: [requireKey({ secret: true })],
+  request: { params: z.object({ userId: Id }), body: { ...json(UserTraits, 'The traits.'), required: true } },
+  responses: { 204: { description: 'Saved.' }, ...keyErrorResponses },
+});
+
+export const targetingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(resolve, async (c) => {
+    const owner = await resolveUser(c, readCredentials(c.req.raw).userId);
+    const { db } = c.var.services;
+    const [{ rules }, traits] = await Promise.all([
+      getTargeting(db, owner.tenantId),
+      getUserTraits(db, owner.tenantId, owner.userId),
+    ]);
+    const chosen = chooseFlow(rules, {
+      url: c.req.valid('json').url,
+      userId: owner.userId,
+      traits,
+      now: Date.now(),
+    });
+    return c.json({ ...chosen, userId: owner.userId }, 200);
+  })
+  .openapi(putTraits, async (c) => {
+    const { userId } = c.req.valid('param');
+    await setUserTraits(c.var.services.db, c.var.caller.tenant.id, userId, c.req.valid('json').traits);
+    return c.body(null, 204);
+  });
