@@ -35,7 +35,7 @@ async function publishIdleFlow(abandonAfterSec: unknown = WINDOW_SEC) {
 async function startJourney(user: string, flowId: string) {
   const res = await api(`/v1/journeys/${user}`, {
     method: 'POST',
-    headers: await browserHeaders(user),
+    headers: serverHeaders, // only the tenant's server may choose the arm (issue 12, hole 9)
     body: JSON.stringify({ flowId, profile: { traits: { so_arm: 'adaptive' } } }),
   });
   expect(res.status).toBe(201);

@@ -47,9 +47,10 @@ describe('journey rows in D1 carry what analysis splits by', () => {
     const flowId = await publishFlow();
     const user = uniqueUser('analysed');
     const headers = await browserHeaders(user, { 'x-so-user': user });
+    // The tenant's server starts the journey: only a secret key may choose the arm or a plan trait.
     const init = await api(`/v1/journeys/${user}`, {
       method: 'POST',
-      headers,
+      headers: serverHeaders,
       body: JSON.stringify({
         flowId,
         profile: { technicalProficiency: 'expert', traits: { so_arm: 'adaptive', plan: 'pro' } },
