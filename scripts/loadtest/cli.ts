@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { startDevServer } from '@smart-onboarding/testing';
 import demo from '../../edge/src/dev/demo-tenant.json';
-import { edgeDatabase, storedEvents } from './stored-events';
+import { edgeDatabase, storedOf } from './stored-events';
 import { drain, ingest, journeyCases, maxRate, startJourneys, type User, usersFor } from './traffic';
 
 const { values } = parseArgs({
@@ -43,19 +43,20 @@ async function main() {
 
     const run = await ingest(edge.url, users, demo, { rate, durationS, batch, connections });
     const database = edgeDatabase(edge.stateDir);
-    const stored = await drain(() => storedEvents(database, prefix), run.acceptedEvents, 120_000);
-    const lost = run.acceptedEvents - stored;
-    const achieved = run.acceptedEvents / durationS;
+    const accepted = run.accepted.size;
+    const stored = await drain(() => storedOf(database, demo.tenantId, run.accepted), accepted, 120_000);
+    const lost = accepted - stored;
+    const achieved = accepted / durationS;
     console.table([
       {
         'target events/s': rate,
         'accepted events/s': Math.round(achieved),
         'p50 ms': run.p50,
         'p99 ms': run.p99,
-        accepted: run.acceptedEvents,
+        accepted,
         'refused (non-2xx)': run.non2xx,
         errors: run.errors,
-        'stored in D1': stored,
+        'of those stored in D1': stored,
         lost,
       },
     ]);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { edgeDatabase, storedEvents } from './stored-events';
+import { edgeDatabase, storedOf } from './stored-events';
 import { drain } from './traffic';
 
 const migrations = path.resolve(import.meta.dirname, '../../edge/migrations');
@@ -11,7 +11,7 @@ const state = mkdtempSync(path.join(tmpdir(), 'so-load-state-'));
 afterAll(() => rmSync(state, { recursive: true, force: true }));
 
 describe('the load test counts what D1 stored', () => {
-  it("finds the edge's database under the state directory and sums a run's events only", () => {
+  it("finds the edge's database under the state directory and counts which of a run's events it stored", () => {
     const dir = path.join(state, 'v3/d1/miniflare-D1DatabaseObject');
     mkdirSync(dir, { recursive: true });
     new DatabaseSync(path.join(dir, 'other.sqlite')).exec('CREATE TABLE t (x)');
@@ -23,16 +23,16 @@ describe('the load test counts what D1 stored', () => {
       db.exec(readFileSync(path.join(migrations, f), 'utf8'));
     }
     const add = db.prepare(
-      "INSERT INTO engagement_daily (tenant_id, user_id, step_id, day, events) VALUES ('demo', ?, 's', ?, ?)",
+      'INSERT INTO processed_events (tenant_id, event_id, processed_at) VALUES (?, ?, 1)',
     );
-    add.run('load-a-1', '2026-12-07', 50);
-    add.run('load-a-1', '2026-12-08', 25);
-    add.run('load-a-2', '2026-12-07', 50);
-    add.run('load-b-1', '2026-12-07', 999);
+    add.run('demo', 'e1');
+    add.run('demo', 'e2');
+    add.run('demo', 'not-this-run');
+    add.run('other-tenant', 'e3');
     db.close();
     expect(edgeDatabase(state)).toBe(file);
-    expect(storedEvents(file, 'load-a-')).toBe(125);
-    expect(storedEvents(file, 'load-c-')).toBe(0);
+    expect(storedOf(file, 'demo', new Set(['e1', 'e2', 'e3', 'e4']))).toBe(2);
+    expect(storedOf(file, 'demo', new Set())).toBe(0);
   });
 
   it('waits for the queue to drain, and gives up when the count stops growing', async () => {

@@ -12,7 +12,7 @@ function sqliteFiles(dir: string): string[] {
   });
 }
 
-/** The local D1 database of the edge: the SQLite file that has the edge's `engagement_daily` table. */
+/** The local D1 database of the edge: the SQLite file that has the edge's `processed_events` table. */
 export function edgeDatabase(stateDir: string): string {
   for (const file of sqliteFiles(stateDir)) {
     const db = new DatabaseSync(file, { readOnly: true });
@@ -25,17 +25,20 @@ export function edgeDatabase(stateDir: string): string {
       db.close();
     }
   }
-  throw new Error(`no local D1 database with engagement_daily under ${stateDir}`);
+  throw new Error(`no local D1 database with processed_events under ${stateDir}`);
 }
 
-/** Events the queue consumer has folded into engagement aggregates for users whose id starts with prefix. */
-export function storedEvents(databaseFile: string, userPrefix: string): number {
+/**
+ * How many of `ids` the queue consumer has stored: its ledger (`processed_events`) holds one row per event
+ * it folded into the engagement aggregates, in the same D1 transaction, so an id there is an event stored.
+ */
+export function storedOf(databaseFile: string, tenantId: string, ids: ReadonlySet<string>): number {
   const db = new DatabaseSync(databaseFile, { readOnly: true });
   try {
-    const row = db
-      .prepare('SELECT coalesce(sum(events), 0) AS n FROM engagement_daily WHERE user_id LIKE ?')
-      .get(`${userPrefix}%`) as { n: number };
-    return Number(row.n);
+    const rows = db.prepare('SELECT event_id FROM processed_events WHERE tenant_id = ?').all(tenantId);
+    let n = 0;
+    for (const row of rows) if (ids.has(String(row.event_id))) n++;
+    return n;
   } finally {
     db.close();
   }
