@@ -128,27 +128,17 @@ export function captureDom(win: Window, sink: CaptureSink, offset: () => { x: nu
     }),
     on(doc, 'scroll', (e) => {
       const el = e.target;
-      if (el === doc || el === doc.documentElement || el === doc.scrollingElement) {
-        const root = doc.scrollingElement ?? doc.documentElement;
-        emit({
-          type: 'scroll',
-          t: now(),
-          x: Math.round(win.scrollX),
-          y: Math.round(win.scrollY),
-          maxY: root.scrollHeight - win.innerHeight,
-        });
-      } else {
-        const box = el as Element;
-        const container = describe(box)?.selector ?? 'element';
-        emit({
-          type: 'scroll',
-          t: now(),
-          x: Math.round(box.scrollLeft),
-          y: Math.round(box.scrollTop),
-          maxY: box.scrollHeight - box.clientHeight,
-          container,
-        });
-      }
+      // The document's own scroll, or a scrolling element's (named by its selector, as `container`).
+      const page = el === doc || el === doc.documentElement || el === doc.scrollingElement;
+      const box = (page ? (doc.scrollingElement ?? doc.documentElement) : el) as Element;
+      emit({
+        type: 'scroll',
+        t: now(),
+        x: Math.round(box.scrollLeft),
+        y: Math.round(box.scrollTop),
+        maxY: box.scrollHeight - box.clientHeight,
+        ...(page ? {} : { container: describe(box)?.selector ?? 'element' }),
+      });
     }),
     on(win, 'keydown', (e) => {
       const k = e as KeyboardEvent;

@@ -63,8 +63,7 @@ function rageOf(burst: Click[], events: readonly RawEvent[]): Signal | undefined
   // Count clicks gesture by gesture (a gesture starts at click count 1 and goes on while the count is
   // above 1). A double or triple click that selects text or opens something counts as one click; four or
   // more in one gesture count in full (nobody selects by quadruple click).
-  const value = (g: Click[]) =>
-    g.length >= 4 ? g.length : g.length && isSelectionOrOpenGesture(g, events) ? 1 : g.length;
+  const value = (g: Click[]) => (isSelectionOrOpenGesture(g, events) ? 1 : g.length);
   let closed = 0;
   let gesture: Click[] = [];
   let at: Click | undefined;
@@ -98,8 +97,7 @@ function rageOf(burst: Click[], events: readonly RawEvent[]): Signal | undefined
 function isSelectionOrOpenGesture(gesture: Click[], events: readonly RawEvent[]): boolean {
   if (gesture.length < 2 || gesture.length > 3) return false;
   const target = gesture.at(-1)!.target;
-  if (target?.kind === 'text-input') return true;
-  if (!target?.interactive) return true;
+  if (!target?.interactive || target.kind === 'text-input') return true;
   const start = gesture[0]!.t;
   const end = gesture.at(-1)!.t + RAGE_CLICK.answerWindowMs;
   return events.some((e) => e.t >= start && e.t <= end && (e.type === 'mutation' || e.type === 'nav'));

@@ -1,6 +1,6 @@
 import type { InterventionPlan, ServerMessage, StruggleMetrics } from '@smart-onboarding/protocol';
 import { PATHS } from '@smart-onboarding/protocol';
-import { type Credentials, credentialHeaders, endpointUrl } from './credentials';
+import { type Credentials, endpointUrl } from './credentials';
 import { fetchJson } from './http';
 
 /**
@@ -15,12 +15,13 @@ export async function reportStruggleOverHttp(
   credentials: Credentials,
   report: StruggleMetrics,
 ): Promise<Extract<ServerMessage, { type: 'intervention' }> | undefined> {
-  if (!credentials.userId) return undefined;
-  const path = `${PATHS.journeys}/${encodeURIComponent(credentials.userId)}/struggle`;
-  const answer = await fetchJson<{ plan: InterventionPlan }>(endpointUrl(endpoint, path, credentials), {
-    method: 'POST',
-    headers: { ...credentialHeaders(credentials), 'content-type': 'application/json' },
-    body: JSON.stringify(report),
-  });
-  return answer?.plan ? { type: 'intervention', plan: answer.plan, reportedAt: report.t } : undefined;
+  const user = credentials.userId;
+  // Credentials in the query, as for every other request of the transport; JSON costs a preflight anyway.
+  const answer =
+    user &&
+    (await fetchJson<{ plan: InterventionPlan }>(
+      endpointUrl(endpoint, `${PATHS.journeys}/${encodeURIComponent(user)}/struggle`, credentials),
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(report) },
+    ));
+  return answer ? { type: 'intervention', plan: answer.plan, reportedAt: report.t } : undefined;
 }
