@@ -4,7 +4,8 @@
 // http://127.0.0.1:8787, and serves the example apps: creator-studio on http://127.0.0.1:5173 (with
 // /sdk/* from packages/sdk/dist and /widgets/* from packages/widgets/dist), react-app on 5174 and
 // preact-app on 5175 (when they exist; their `build` scripts, which write public/build/app.js, run
-// first when that file is older than their sources or the SDK's and widgets').
+// first when that file is older than their sources or the SDK's and widgets'), and the console, which the
+// edge serves at /console (built into edge/public/console/ when stale).
 // Options: --port N (default 8787), --persist-to DIR (local state; default edge/.wrangler/state),
 // --examples-port N (first example's port, default 5173; 0 picks free ports), --no-examples (edge only,
 // no builds but the model's).
@@ -18,7 +19,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -110,6 +111,15 @@ if (withExamples) {
         path.join(widgetsDir, 'src'),
       ]);
   }
+}
+// The console is part of the edge's static assets (edge/public/console/, served at /console): built here
+// when older than its sources, with or without the examples, since the edge alone serves it.
+const consoleDir = path.join(root, 'packages', 'console');
+const consoleBuilt = mtime(path.join(edgeDir, 'public', 'console', 'console.js'));
+if (!consoleBuilt || newest(path.join(consoleDir, 'src')) >= consoleBuilt) {
+  console.log('building the console…');
+  const { buildConsole } = await import(pathToFileURL(path.join(consoleDir, 'build.mjs')).href);
+  await buildConsole();
 }
 // The struggle model, its worker and onnxruntime-web's wasm, served by the edge at /v1/model/.
 const modelDir = path.join(edgeDir, 'public', 'v1', 'model');
@@ -206,6 +216,7 @@ const exampleUser = 'demo-user';
 const exampleHash = createHmac('sha256', demo.identitySecret).update(exampleUser).digest('hex');
 console.log(`
 Smart Onboarding edge: ${url}  (health: /health, API document: /openapi.json)
+Console: ${url}/console  (invite yourself with the secret key below: see the README)
 
 Demo tenant "${demo.tenantId}" (seeded on the first request; development only):
   publishable key   ${demo.publishableKey}      (browsers; origins http://127.0.0.1:* and http://localhost:*)

@@ -10,6 +10,7 @@ import { limitBody } from './middleware/body-limit/body-limit';
 import { browserCors } from './middleware/cors/cors';
 import { provideServices } from './middleware/services/provide-services';
 import { analyticsRoutes } from './routes/analytics';
+import { consoleRoutes } from './routes/console-assets';
 import { effectivenessRoutes } from './routes/effectiveness';
 import { eventRoutes } from './routes/events';
 import { flowRoutes } from './routes/flows';
@@ -65,6 +66,7 @@ export function createApp() {
   app.route('/', helpArticleRoutes);
   app.route('/', adminRoutes);
   app.route('/', targetingRoutes);
+  app.route('/', consoleRoutes);
 
   registerProtocolComponents(app.openAPIRegistry);
   registerSecuritySchemes(app.openAPIRegistry);

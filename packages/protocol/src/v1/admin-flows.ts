@@ -76,3 +76,6 @@ export const RollbackRequest = z
 export type FieldIssue = z.infer<typeof FieldIssue>;
 export type FlowChange = z.infer<typeof FlowChange>;
 export type FlowDraft = z.infer<typeof FlowDraft>;
+export type AdminFlowSummary = z.infer<typeof AdminFlowSummary>;
+export type FlowHistoryEntry = z.infer<typeof FlowHistoryEntry>;
+export type FlowDiffResponse = z.infer<typeof FlowDiffResponse>;

@@ -1,0 +1,190 @@
+import { type DevServer, launchChromium, startDevServer } from '@smart-onboarding/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, DEMO_SECRET, inviteWithSecretKey, PASSWORD, tabTo } from './console-page';
+
+/**
+ * The console as a product manager meets it: served by the real edge under wrangler dev (local D1), in
+ * Chromium with real input. The keyboard alone signs in and saves; axe finds nothing in light or dark.
+ */
+let edge: DevServer;
+let browser: Browser;
+let page: Page;
+const email = `pm-${Date.now()}@demo.test`;
+const flow = 'creator-studio';
+
+beforeAll(async () => {
+  edge = await startDevServer();
+  browser = await launchChromium();
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await edge?.stop();
+});
+
+const consoleUrl = () => `${edge.url}/console/`;
+
+async function expectAxeClean() {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await axeViolations(page), `${colorScheme}: ${page.url()}`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+describe('the console', () => {
+  it('is served by the edge at /console with a strict policy', async () => {
+    const res = await fetch(`${edge.url}/console`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(await res.text()).toContain('/console/console.js');
+    const script = await fetch(`${edge.url}/console/console.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toContain('javascript');
+    expect((await fetch(`${edge.url}/console/nope.js`)).status).toBe(404);
+  });
+
+  it('accepts an invitation, then signs in with the keyboard alone', async () => {
+    const token = await inviteWithSecretKey(edge.url, email, 'editor');
+    await page.goto(`${consoleUrl()}#/accept?tenant=demo&token=${token}`);
+    await page.getByLabel('Choose a password').fill('short');
+    await page.getByRole('button', { name: 'Set my password' }).click();
+    // The edge's own message, next to the field.
+    await expect.poll(() => page.locator('#f-password-issues').textContent()).toContain('12');
+    await page.getByLabel('Choose a password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Set my password' }).click();
+    await page.getByText(`Welcome, ${email}`).waitFor();
+    await expectAxeClean();
+
+    await page.goto(consoleUrl());
+    await page.getByRole('heading', { name: 'Sign in to Smart Onboarding' }).waitFor();
+    await expectAxeClean();
+    await tabTo(page, '#f-tenantId');
+    // The team is remembered from the invitation.
+    expect(await page.inputValue('#f-tenantId')).toBe('demo');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('not the password');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('invalid_credentials');
+    await page.focus('#f-password');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Flows' }).waitFor();
+    expect(await page.locator('header .who').textContent()).toContain(`${email} (editor, team demo)`);
+    await expectAxeClean();
+  });
+
+  it('edits a draft, shows the validation issue next to its field, saves with the keyboard, publishes', async () => {
+    await page.getByRole('link', { name: 'Creator Studio: first post' }).click();
+    await page.getByRole('heading', { name: `Flow ${flow}` }).waitFor();
+    const title = page.locator('#f-steps-0-title');
+    await title.waitFor();
+    expect(await title.inputValue()).toBe('Create your profile');
+    await expectAxeClean();
+
+    // A cleared title is saved as typed, and the edge's issue lands under the Title field.
+    await title.fill('');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    const issue = page.locator('#f-steps-0-title-issues');
+    await issue.waitFor();
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    expect(await title.getAttribute('aria-describedby')).toContain('f-steps-0-title-issues');
+    expect(await page.getByRole('status').textContent()).toContain('problem(s) to fix');
+    // Publishing an invalid draft is refused by the edge.
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('validation_failed');
+    await expectAxeClean();
+
+    // The fix, typed and saved with the keyboard alone (Enter in a field submits the draft's form).
+    await title.focus();
+    await page.keyboard.type('Create your creator profile');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('It validates');
+    expect(await issue.count()).toBe(0);
+    expect(await title.getAttribute('aria-invalid')).toBeNull();
+
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Published version 2.');
+  });
+
+  it('tells an editor when someone else saved first, and loses nothing', async () => {
+    const draft = await fetch(`${edge.url}/v1/admin/flows/${flow}/draft`, {
+      headers: { authorization: `Bearer ${DEMO_SECRET}` },
+    });
+    const body = (await draft.json()) as { definition: { name: string } };
+    const other = await fetch(`${edge.url}/v1/admin/flows/${flow}/draft`, {
+      method: 'PUT',
+      headers: {
+        authorization: `Bearer ${DEMO_SECRET}`,
+        'content-type': 'application/json',
+        'if-match': draft.headers.get('etag')!,
+      },
+      body: JSON.stringify({ ...body.definition, name: 'Renamed by a colleague' }),
+    });
+    expect(other.status).toBe(200);
+
+    await page.locator('#f-name').fill('My rename');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('Someone else saved this draft');
+    expect(await page.locator('#f-name').inputValue()).toBe('My rename');
+    await page.getByRole('button', { name: 'Load the latest draft' }).click();
+    await expect.poll(() => page.locator('#f-name').inputValue()).toBe('Renamed by a colleague');
+  });
+
+  it('shows the history with what changed, and rolls back as a new version', async () => {
+    await page.getByRole('link', { name: 'History' }).click();
+    const rows = page.locator('table.history tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.first().textContent()).toContain(`v2`);
+    expect(await rows.first().textContent()).toContain('member:');
+    await page.getByRole('button', { name: 'Changes in v2' }).click();
+    const diff = page.getByRole('region', { name: 'Changes from version 1 to version 2' });
+    await expect.poll(() => diff.textContent()).toContain('steps.create-profile.title');
+    expect(await diff.textContent()).toContain('Create your creator profile');
+    await expectAxeClean();
+
+    await page.getByRole('button', { name: 'Roll back to v1' }).click();
+    await page.getByRole('button', { name: 'Yes, make v1 live again' }).click();
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toBe('Rolled back: version 3 has the definition of version 1.');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await rows.first().textContent()).toContain('rollback to v1');
+  });
+
+  it('targets the flow: a bad rollout is refused next to its field, a good rule is saved', async () => {
+    await page.getByRole('link', { name: 'Targeting' }).click();
+    await page.getByRole('button', { name: 'Add a rule' }).click();
+    await page.getByLabel('Pages (one pattern a line; none: every page)').fill('/app/*');
+    await page.getByLabel('Rollout (% of matching users)').fill('150');
+    await page.getByRole('button', { name: 'Save targeting' }).click();
+    await page.locator('#f-rules-0-rolloutPercent-issues').waitFor();
+    await expectAxeClean();
+    await page.getByLabel('Rollout (% of matching users)').fill('50');
+    await page.getByRole('button', { name: 'Save targeting' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Saved the targeting rules');
+    const saved = await fetch(`${edge.url}/v1/admin/targeting`, {
+      headers: { authorization: `Bearer ${DEMO_SECRET}` },
+    });
+    expect(((await saved.json()) as { rules: unknown[] }).rules).toEqual([
+      { flowId: flow, enabled: true, pages: ['/app/*'], traits: [], rolloutPercent: 50 },
+    ]);
+  });
+
+  it('keeps keys and the team to owners, and shows the audit log', async () => {
+    await page.getByRole('link', { name: 'Keys' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('role_forbidden');
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    const audit = page.locator('table.audit');
+    await expect.poll(() => audit.textContent()).toContain('publishFlowDraft');
+    expect(await audit.textContent()).toContain('rollbackFlow');
+    expect(await audit.textContent()).toContain('setTargeting');
+    await expectAxeClean();
+  });
+});
