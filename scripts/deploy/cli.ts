@@ -3,8 +3,9 @@
 // Credentials from the environment: CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID (and CLOUDFLARE_API_BASE_URL,
 // as for wrangler). Each --secret's value is read from the environment variable of that name.
 // --offline ignores credentials (CI's bundle budget check: `pnpm check:bundle`). --out names the generated
-// config (default edge/wrangler.deploy.json).
+// config (default edge/wrangler.deploy.json). A real deploy builds the console into the edge's assets first.
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cloudflareApi } from './cloudflare-api';
 import { secretsFromEnv } from './plan';
@@ -30,6 +31,14 @@ async function main() {
   const online = !values.offline && token && accountId;
   const baseUrl = env.CLOUDFLARE_API_BASE_URL;
   const edgeDir = path.resolve(import.meta.dirname, '../../edge');
+  if (online && !values['dry-run']) {
+    // The console ships inside the Worker's static assets (edge/public/console/): one deployment, so it is
+    // built fresh before wrangler uploads the assets (only then: a dry run uploads nothing, and tests that
+    // serve the built console may run beside it). A path import: it is a plain script of its package.
+    const build = pathToFileURL(path.resolve(import.meta.dirname, '../../packages/console/build.mjs'));
+    const { buildConsole } = (await import(build.href)) as { buildConsole(): Promise<string> };
+    console.log(`console built into ${path.relative(process.cwd(), await buildConsole())}`);
+  }
   const result = await runDeploy(
     {
       edgeDir,

@@ -20,6 +20,16 @@ export async function inviteWithSecretKey(edge: string, email: string, role: 'ow
   return ((await res.json()) as { invitationToken: string }).invitationToken;
 }
 
+/** Accepts an invitation over the API (the console's own accept screen is tested once, with the editor). */
+export async function acceptWithPassword(edge: string, token: string) {
+  const res = await fetch(`${edge}/v1/admin/invitations/accept`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tenantId: 'demo', token, password: PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`accept: ${res.status} ${await res.text()}`);
+}
+
 /** Runs axe-core in the page (WCAG 2.x A and AA, best practices) and answers its violations. */
 export async function axeViolations(page: Page) {
   // Evaluated over CDP: the console's policy (script-src 'self') rightly refuses an injected script tag.

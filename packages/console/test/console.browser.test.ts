@@ -1,7 +1,16 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type DevServer, launchChromium, startDevServer } from '@smart-onboarding/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, DEMO_SECRET, inviteWithSecretKey, PASSWORD, tabTo } from './console-page';
+import {
+  acceptWithPassword,
+  axeViolations,
+  DEMO_SECRET,
+  inviteWithSecretKey,
+  PASSWORD,
+  tabTo,
+} from './console-page';
 
 /**
  * The console as a product manager meets it: served by the real edge under wrangler dev (local D1), in
@@ -23,6 +32,15 @@ afterAll(async () => {
   await edge?.stop();
 });
 
+/** The README's screenshots, taken from this run. */
+const screenshots = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'docs',
+  'console',
+);
 const consoleUrl = () => `${edge.url}/console/`;
 
 async function expectAxeClean() {
@@ -99,6 +117,12 @@ describe('the console', () => {
     await page.getByRole('button', { name: 'Publish' }).click();
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('validation_failed');
     await expectAxeClean();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.screenshot({ path: path.join(screenshots, `draft-editor-${colorScheme}.png`) });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // The fix, typed and saved with the keyboard alone (Enter in a field submits the draft's form).
     await title.focus();
@@ -185,6 +209,65 @@ describe('the console', () => {
     await expect.poll(() => audit.textContent()).toContain('publishFlowDraft');
     expect(await audit.textContent()).toContain('rollbackFlow');
     expect(await audit.textContent()).toContain('setTargeting');
+    await expectAxeClean();
+  });
+
+  it('lets an owner create, rotate and revoke keys, set origins and manage the team', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Smart Onboarding' }).waitFor();
+    const owner = `owner-${Date.now()}@demo.test`;
+    await acceptWithPassword(edge.url, await inviteWithSecretKey(edge.url, owner, 'owner'));
+    await page.getByLabel('E-mail').fill(owner);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // Signed in again on the screen the URL names (the audit log, where the editor signed out).
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+    expect(await page.locator('header .who').textContent()).toContain(`${owner} (owner, team demo)`);
+
+    await page.getByRole('link', { name: 'Keys' }).click();
+    const rows = page.locator('section[aria-labelledby=keys-title] tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.getByRole('button', { name: 'New publishable key' }).click();
+    const shown = page.locator('.secret code');
+    await expect.poll(() => shown.textContent()).toMatch(/^pk_/);
+    const created = (await shown.textContent())!;
+    await expect.poll(() => rows.count()).toBe(3);
+    const prefix = created.slice(0, 10);
+    await page.getByRole('button', { name: `Rotate ${prefix}` }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Rotated');
+    const rotated = (await shown.textContent())!;
+    expect(rotated).not.toBe(created);
+    // The old key is refused by the edge from now on.
+    const withOld = await fetch(`${edge.url}/v1/flows/${flow}`, { headers: { 'x-so-key': created } });
+    expect(withOld.status).toBe(401);
+    await page.getByRole('button', { name: `Revoke ${rotated.slice(0, 10)}` }).click();
+    await page.getByRole('button', { name: `Yes, revoke ${rotated.slice(0, 10)}` }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Revoked');
+    await expectAxeClean();
+
+    const origins = page.getByLabel('Origins that may use the publishable keys (one a line)');
+    await origins.fill('http://127.0.0.1:*\nnot an origin');
+    await page.getByRole('button', { name: 'Save origins' }).click();
+    await expect.poll(() => page.locator('#f-allowedOrigins-issues').textContent()).toContain('line 2');
+    await origins.fill('http://127.0.0.1:*\nhttp://localhost:*\nhttps://app.example.com');
+    await page.getByRole('button', { name: 'Save origins' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved the allowed origins.');
+    const saved = await fetch(`${edge.url}/v1/admin/origins`, {
+      headers: { authorization: `Bearer ${DEMO_SECRET}` },
+    });
+    expect(((await saved.json()) as { allowedOrigins: string[] }).allowedOrigins).toContain(
+      'https://app.example.com',
+    );
+
+    await page.getByRole('link', { name: 'Team' }).click();
+    const invitee = `writer-${Date.now()}@demo.test`;
+    await page.getByLabel('E-mail').fill(invitee);
+    await page.getByRole('button', { name: 'Invite' }).click();
+    await expect
+      .poll(() => page.locator('.secret code').textContent())
+      .toContain('#/accept?tenant=demo&token=');
+    await page.getByLabel(`Role of ${invitee}`).selectOption('viewer');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain(`${invitee} is now viewer`);
     await expectAxeClean();
   });
 });

@@ -95,9 +95,9 @@ export function Keys() {
           <p id="new-key">
             Your new {created.key.kind} key. Copy it now: it is stored only as a hash and never shown again.
           </p>
-          <output>
+          <p>
             <code>{created.secret}</code>
-          </output>
+          </p>
         </section>
       )}
       <section aria-labelledby="keys-title">

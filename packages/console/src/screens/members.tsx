@@ -53,9 +53,9 @@ export function Members({ tenantId, selfId }: { tenantId: string; selfId: string
       {invitation && (
         <section class="secret" aria-labelledby="invite-link">
           <p id="invite-link">Send this link to the person you invited (valid 7 days, shown once):</p>
-          <output>
+          <p>
             <code>{invitation}</code>
-          </output>
+          </p>
         </section>
       )}
       <form onSubmit={invite} aria-labelledby="invite-title">
