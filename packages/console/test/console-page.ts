@@ -47,11 +47,15 @@ export async function axeViolations(page: Page) {
   });
 }
 
-/** Presses Tab until `selector` has focus (at most `limit` times); fails if it never does. */
-export async function tabTo(page: Page, selector: string, limit = 40) {
-  for (let i = 0; i < limit; i++) {
+/** Presses Tab (or Shift+Tab) until `selector` has focus, at most `limit` times; fails if it never does. */
+export async function tabTo(
+  page: Page,
+  selector: string,
+  options: { backwards?: boolean; limit?: number } = {},
+) {
+  for (let i = 0; i < (options.limit ?? 40); i++) {
     if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`Tab never reached ${selector}`);
 }

@@ -88,7 +88,8 @@ describe('the console', () => {
     await page.keyboard.type('not the password');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('invalid_credentials');
-    await page.focus('#f-password');
+    // Focus stayed in the password field: select what was typed and type it again.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-password');
     await page.keyboard.press('Control+A');
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press('Enter');
@@ -124,8 +125,12 @@ describe('the console', () => {
     }
     await page.emulateMedia({ colorScheme: 'light' });
 
-    // The fix, typed and saved with the keyboard alone (Enter in a field submits the draft's form).
-    await title.focus();
+    // The fix with the keyboard alone, from the Publish button: back to the problem's entry in the
+    // summary, Enter moves focus to its field, type, Enter saves (a field's Enter submits the form).
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Publish');
+    await tabTo(page, 'section.summary button', { backwards: true });
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-steps-0-title');
     await page.keyboard.type('Create your creator profile');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').textContent()).toContain('It validates');

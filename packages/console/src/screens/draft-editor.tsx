@@ -84,6 +84,7 @@ export function DraftEditor({ flowId, onPublished }: { flowId: string; onPublish
 
   const save = async (e?: Event) => {
     e?.preventDefault();
+    if (busy) return;
     setBusy(true);
     setMessage(null);
     try {
@@ -115,6 +116,7 @@ export function DraftEditor({ flowId, onPublished }: { flowId: string; onPublish
   };
 
   const publish = async () => {
+    if (busy) return;
     setBusy(true);
     setMessage(null);
     try {
@@ -184,10 +186,17 @@ export function DraftEditor({ flowId, onPublished }: { flowId: string; onPublish
         </section>
       )}
       <div class="actions">
-        <button type="submit" disabled={busy}>
+        {/* Busy buttons stay enabled (a disabled button drops keyboard focus); a second press waits. */}
+        <button type="submit" aria-disabled={busy ? 'true' : undefined}>
           Save draft
         </button>
-        <button type="button" disabled={busy || dirty} onClick={publish} title="Save first">
+        <button
+          type="button"
+          disabled={dirty}
+          aria-disabled={busy ? 'true' : undefined}
+          onClick={publish}
+          title={dirty ? 'Save first' : undefined}
+        >
           Publish
         </button>
       </div>

@@ -17,6 +17,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: SessionResponse) 
 
   const submit = async (e: Event) => {
     e.preventDefault();
+    if (busy) return;
     setBusy(true);
     setError(null);
     try {
@@ -66,7 +67,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: SessionResponse) 
           required
           onChange={setPassword}
         />
-        <button type="submit" disabled={busy}>
+        <button type="submit" aria-disabled={busy ? 'true' : undefined}>
           Sign in
         </button>
       </form>
@@ -86,6 +87,8 @@ export function AcceptInvitation({ tenantId, token }: { tenantId: string; token:
         body: { tenantId, token, password },
       });
       localStorage.setItem(LAST_TEAM, tenantId);
+      // The token is spent: keep it out of the address bar and the history.
+      history.replaceState(null, '', location.pathname);
       setIssues([]);
       setMessage({ kind: 'ok', text: `Welcome, ${data.member.email}. Sign in with your new password.` });
     } catch (err) {
