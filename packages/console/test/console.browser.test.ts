@@ -166,6 +166,21 @@ describe('the console', () => {
     await expect.poll(() => page.locator('#f-name').inputValue()).toBe('Renamed by a colleague');
   });
 
+  it('edits the same draft as raw JSON: text that is not JSON is refused beside it', async () => {
+    await page.getByText('Raw JSON (variants and every other field)').click();
+    const raw = page.getByLabel('Flow definition as JSON');
+    const definition = JSON.parse(await raw.inputValue()) as { name: string; steps: unknown[] };
+    await raw.fill('{ "name": ');
+    await page.getByRole('button', { name: 'Apply JSON to the form' }).click();
+    await expect.poll(() => page.locator('#f-raw-issues').textContent()).toContain('Not JSON');
+    await raw.fill(JSON.stringify({ ...definition, name: 'Named in JSON' }));
+    await page.getByRole('button', { name: 'Apply JSON to the form' }).click();
+    expect(await page.locator('#f-name').inputValue()).toBe('Named in JSON');
+    expect(await page.locator('#f-raw-issues').count()).toBe(0);
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('It validates');
+  });
+
   it('shows the history with what changed, and rolls back as a new version', async () => {
     await page.getByRole('link', { name: 'History' }).click();
     const rows = page.locator('table.history tbody tr');
