@@ -11,11 +11,18 @@ import { Keys } from './screens/keys';
 import { Members } from './screens/members';
 import { AcceptInvitation, SignIn } from './screens/sign-in';
 import { Targeting } from './screens/targeting';
+import { confirmLeave } from './unsaved';
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
   useEffect(() => {
-    const onHash = () => setRoute(parseRoute(location.hash));
+    let current = location.hash;
+    const onHash = () => {
+      // Staying put puts the old hash back, so the address bar matches the screen still shown.
+      if (!confirmLeave()) return history.replaceState(null, '', current || location.pathname);
+      current = location.hash;
+      setRoute(parseRoute(current));
+    };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);

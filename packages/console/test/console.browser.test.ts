@@ -181,6 +181,23 @@ describe('the console', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toContain('It validates');
   });
 
+  it('asks before leaving a draft with unsaved changes', async () => {
+    await page.locator('#f-name').fill('Not saved yet');
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      return d.dismiss();
+    });
+    await page.getByRole('link', { name: 'History' }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain('not saved');
+    expect(await page.locator('#f-name').inputValue()).toBe('Not saved yet');
+    expect(page.url()).not.toContain('/history');
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.locator('table.history').waitFor();
+  });
+
   it('shows the history with what changed, and rolls back as a new version', async () => {
     await page.getByRole('link', { name: 'History' }).click();
     const rows = page.locator('table.history tbody tr');

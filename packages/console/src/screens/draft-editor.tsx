@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiFailure, describeFailure, issuesOf, request } from '../api';
 import { blankFlow, type FieldIssue, fieldId, freshStepId, getIn, move, setIn } from '../draft-model';
 import { Issues, Notice, TextField, when } from '../fields';
+import { holdUnsaved } from '../unsaved';
 import { StepFields } from './step-fields';
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;
@@ -69,6 +70,7 @@ export function DraftEditor({ flowId, onPublished }: { flowId: string; onPublish
     loadDraft(flowId).then(adopt, (err) => setMessage({ kind: 'error', text: describeFailure(err) }));
   };
   useEffect(reload, [flowId]);
+  useEffect(() => holdUnsaved(dirty), [dirty]);
 
   if (!draft) return message ? <Notice kind="error">{message.text}</Notice> : <p>Loading the draft…</p>;
 
