@@ -1,5 +1,6 @@
 import type { SessionResponse } from '@smart-onboarding/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { forgetTeam } from './actors';
 import { ApiFailure, describeFailure, request, setCsrfToken } from './api';
 import { Notice } from './fields';
 import { hrefOf, parseRoute, type Route } from './route';
@@ -88,6 +89,7 @@ export function App() {
 
   const adopt = (s: SessionResponse | null) => {
     setCsrfToken(s?.csrfToken ?? '');
+    forgetTeam();
     setSession(s);
   };
   const signOut = async () => {

@@ -166,7 +166,7 @@ describe('the console', () => {
     await page.locator('#f-name').fill('My rename');
     await page.getByRole('button', { name: 'Save draft' }).click();
     const alert = page.getByRole('alert');
-    await expect.poll(() => alert.textContent()).toContain('Someone else saved this draft');
+    await expect.poll(() => alert.textContent()).toContain('Someone else saved this draft by secret key');
     expect(await page.locator('#f-name').inputValue()).toBe('My rename');
     await page.getByRole('button', { name: 'Load the latest draft' }).click();
     await expect.poll(() => page.locator('#f-name').inputValue()).toBe('Renamed by a colleague');
@@ -209,7 +209,7 @@ describe('the console', () => {
     const rows = page.locator('table.history tbody tr');
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.first().textContent()).toContain(`v2`);
-    expect(await rows.first().textContent()).toContain('member:');
+    expect(await rows.first().textContent()).toContain(email);
     await page.getByRole('button', { name: 'Changes in v2' }).click();
     const diff = page.getByRole('region', { name: 'Changes from version 1 to version 2' });
     await expect.poll(() => diff.textContent()).toContain('steps.create-profile.title');
@@ -250,6 +250,7 @@ describe('the console', () => {
     await page.getByRole('link', { name: 'Audit log' }).click();
     const audit = page.locator('table.audit');
     await expect.poll(() => audit.textContent()).toContain('publishFlowDraft');
+    expect(await audit.textContent()).toContain(`${email}publishFlowDraft`);
     expect(await audit.textContent()).toContain('rollbackFlow');
     expect(await audit.textContent()).toContain('setTargeting');
     await expectAxeClean();

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '@smart-onboarding/protocol';
+import { describeActor, useTeamEmails } from '../actors';
 import { request } from '../api';
 import { Notice, when } from '../fields';
 import { useLoad } from '../use-load';
@@ -9,6 +10,7 @@ export function Audit() {
     async () => (await request<{ entries: AuditEntry[] }>('GET', '/v1/admin/audit?limit=200')).data.entries,
     [],
   );
+  const emails = useTeamEmails();
   if (log.error) return <Notice kind="error">{log.error}</Notice>;
   if (!log.data) return <p>Loading the audit log…</p>;
   return (
@@ -27,7 +29,7 @@ export function Audit() {
         {log.data.map((e) => (
           <tr key={e.id}>
             <td>{when(e.at)}</td>
-            <td>{e.keyId}</td>
+            <td>{describeActor(e.keyId, emails)}</td>
             <td>{e.action}</td>
             <td>
               <code>{e.resource}</code>

@@ -1,5 +1,6 @@
 import type { FlowDraft } from '@smart-onboarding/protocol';
 import { useEffect, useState } from 'preact/hooks';
+import { describeActor, useTeamEmails } from '../actors';
 import { ApiFailure, describeFailure, issuesOf, request } from '../api';
 import { blankFlow, type FieldIssue, fieldId, freshStepId, getIn, move, setIn } from '../draft-model';
 import { Issues, Notice, TextField, when } from '../fields';
@@ -49,6 +50,7 @@ function focusField(path: string) {
  * never a lost edit, when another editor saved first), published as a new version once it validates.
  */
 export function DraftEditor({ flowId, onPublished }: { flowId: string; onPublished: () => void }) {
+  const emails = useTeamEmails();
   const [draft, setDraft] = useState<Loaded | null>(null);
   const [definition, setDefinition] = useState<unknown>(null);
   const [dirty, setDirty] = useState(false);
@@ -103,7 +105,7 @@ export function DraftEditor({ flowId, onPublished }: { flowId: string; onPublish
       });
     } catch (err) {
       if (err instanceof ApiFailure && err.code === 'precondition_failed') {
-        const by = err.details.updatedBy ? ` by ${String(err.details.updatedBy)}` : '';
+        const by = err.details.updatedBy ? ` by ${describeActor(String(err.details.updatedBy), emails)}` : '';
         setConflict(
           `Someone else saved this draft${by} (now revision ${String(err.details.revision)}) after you opened it. Your edits are still here and were not saved; copy what you need from the raw JSON, then load their version.`,
         );
@@ -159,8 +161,10 @@ export function DraftEditor({ flowId, onPublished }: { flowId: string; onPublish
     <form class="editor" onSubmit={save} aria-label={`Draft of ${flowId}`}>
       <p class="meta">
         Draft revision {draft.revision}
-        {draft.updatedBy ? `, saved by ${draft.updatedBy} ${when(draft.updatedAt)}` : ''}.{' '}
-        {draft.latestVersion ? `Live: version ${draft.latestVersion}.` : 'Never published.'}
+        {draft.updatedBy
+          ? `, saved by ${describeActor(draft.updatedBy, emails)} ${when(draft.updatedAt)}`
+          : ''}
+        . {draft.latestVersion ? `Live: version ${draft.latestVersion}.` : 'Never published.'}
         {dirty ? ' Unsaved changes.' : ''}
       </p>
       {conflict && (

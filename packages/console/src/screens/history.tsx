@@ -1,5 +1,6 @@
 import type { FlowChange, FlowDiffResponse, FlowHistoryEntry } from '@smart-onboarding/protocol';
 import { useState } from 'preact/hooks';
+import { describeActor, useTeamEmails } from '../actors';
 import { ApiFailure, describeFailure, request } from '../api';
 import { Notice, when } from '../fields';
 import { useLoad } from '../use-load';
@@ -56,6 +57,7 @@ export function History({ flowId }: { flowId: string }) {
       throw err;
     }
   }, [flowId]);
+  const emails = useTeamEmails();
   const [diff, setDiff] = useState<FlowDiffResponse | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
@@ -118,7 +120,7 @@ export function History({ flowId }: { flowId: string }) {
                 <tr key={v.version}>
                   <td>v{v.version}</td>
                   <td>{when(v.createdAt)}</td>
-                  <td>{v.actor ?? 'API'}</td>
+                  <td>{describeActor(v.actor, emails)}</td>
                   <td>
                     {v.kind === 'rollback'
                       ? `rollback to v${v.source}`
