@@ -38,9 +38,12 @@ describe('creator-studio, as a newcomer sees it', () => {
     const { context, page } = await newVisitor(demo);
     await page.goto(`${demo.studio}/signup`);
     await expectTourOn(page, 'create-profile');
-    // The progress bar says what comes next, whatever page the user is on.
+    // The progress bar says what comes next, whatever page the user is on. The tour may come first (the
+    // socket's welcome names the step); the bar waits for the journey's start to say the flow's length.
     await expect
-      .poll(() => page.locator('so-progress [role="progressbar"]').getAttribute('aria-label'))
+      .poll(() => page.locator('so-progress [role="progressbar"]').getAttribute('aria-label'), {
+        timeout: 15_000,
+      })
       .toContain('Next: Create your profile');
     const done = await walk(demo, page, null);
     expect(done).toEqual(
