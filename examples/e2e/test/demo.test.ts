@@ -184,6 +184,24 @@ describe('creator-studio, as a newcomer sees it', () => {
     throw new Error('four visitors in a row were in the holdout group');
   });
 
+  it('a browser that reports itself offline (navigator.onLine false) still reaches the edge: step 1 leads to step 2', async () => {
+    const { context, page } = await newVisitor(demo, { saysOffline: true });
+    await page.goto(`${demo.studio}/signup`);
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    await expectTourOn(page, 'create-profile');
+    await doStep(page, 'create-profile');
+    // The step's completion went up: the edge moves the journey on.
+    await expect.poll(() => edgeStep(demo, page), { timeout: 15_000 }).not.toBe('create-profile');
+    const next = await edgeStep(demo, page);
+    await goToStep(page, next!);
+    await expectTourOn(page, next!);
+    const said = await page.evaluate(() =>
+      [...document.querySelectorAll('so-tour')].map((t) => t.shadowRoot?.textContent ?? ''),
+    );
+    expect(said.join(' ')).not.toContain('Tour complete');
+    await context.close();
+  });
+
   it('with consent denied nothing leaves the page and nothing is shown', async () => {
     const { context, page } = await newVisitor(demo, { consent: 'denied' });
     const toEdge: string[] = [];

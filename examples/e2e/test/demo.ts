@@ -132,7 +132,7 @@ const LATENCY_PROBE = () => {
 /** A new visitor (fresh storage: a new anonymous user) on the demo. */
 export async function newVisitor(
   demo: Demo,
-  options: { consent?: 'denied'; knownBeginner?: boolean } = {},
+  options: { consent?: 'denied'; knownBeginner?: boolean; saysOffline?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await demo.browser.newContext({
     viewport: { width: 1280, height: 800 },
@@ -160,6 +160,11 @@ export async function newVisitor(
       [`so_anon:${PUBLISHABLE_KEY}`, JSON.stringify(identity)],
     );
   }
+  // Some VPNs, captive portals and sandboxes make the browser report offline while the network works.
+  if (options.saysOffline)
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false }),
+    );
   if (options.consent === 'denied')
     await context.addInitScript(() => localStorage.setItem('creator-studio:consent', 'denied'));
   await context.addInitScript(LATENCY_PROBE);
