@@ -62,6 +62,20 @@ describe('creator-studio, as a newcomer sees it', () => {
     await context.close();
   });
 
+  it('the start URL shows the first step, numbered in the journey, with a link to its page', async () => {
+    const { context, page } = await newVisitor(demo);
+    await page.goto(`${demo.studio}/`);
+    await expectTourOn(page, 'create-profile');
+    // Numbered like the progress bar once the journey's start said its length: never "Step 1 of 1".
+    await expect
+      .poll(() => page.locator('so-tour .card .eyebrow').textContent(), { timeout: 15_000 })
+      .toMatch(/^Step 1 of ([2-9]|\d\d+)$/);
+    await page.locator('so-tour .card a').click();
+    await page.waitForURL('**/signup');
+    await expectTourOn(page, 'create-profile');
+    await context.close();
+  });
+
   it('a reload mid-tour resumes on the same step', async () => {
     const { context, page } = await newVisitor(demo);
     await page.goto(`${demo.studio}/signup`);
