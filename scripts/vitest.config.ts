@@ -3,7 +3,7 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   test: {
     name: 'scripts',
-    include: ['{deploy,packages,loadtest}/**/*.test.ts'],
+    include: ['{deploy,dev,packages,loadtest}/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 60_000,
   },

@@ -4,11 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RawEvent } from './sdk';
 
-/** Where the Balabit archive lives in this checkout's shared data (read-only, never committed here). */
-const BALABIT_ARCHIVE = path.resolve(
-  import.meta.dirname,
-  '../../../shared/data/balabit-mouse-dynamics/training_files.tar.gz',
-);
+/**
+ * The Balabit archive (`training_files.tar.gz`: the `training_files/` folder of the public repository
+ * balabit/Mouse-Dynamics-Challenge), never committed here: `BALABIT_ARCHIVE`, else beside the checkout
+ * in `../shared/data/balabit-mouse-dynamics/`.
+ */
+const BALABIT_ARCHIVE =
+  process.env.BALABIT_ARCHIVE ??
+  path.resolve(import.meta.dirname, '../../../shared/data/balabit-mouse-dynamics/training_files.tar.gz');
 
 /** Windows' double-click time and rectangle: what the recorded machines used to count clicks. */
 const DOUBLE_CLICK_MS = 500;
@@ -97,7 +100,8 @@ export interface BalabitSession {
  * returns every session converted.
  */
 export function loadBalabit(archive = BALABIT_ARCHIVE): BalabitSession[] {
-  if (!existsSync(archive)) throw new Error(`Balabit archive not found at ${archive}`);
+  if (!existsSync(archive))
+    throw new Error(`Balabit archive not found at ${archive} (set BALABIT_ARCHIVE; see models/README.md)`);
   const dir = path.join(tmpdir(), 'smart-onboarding-balabit');
   const root = path.join(dir, 'training_files');
   if (!existsSync(root)) {

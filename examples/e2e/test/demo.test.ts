@@ -38,9 +38,12 @@ describe('creator-studio, as a newcomer sees it', () => {
     const { context, page } = await newVisitor(demo);
     await page.goto(`${demo.studio}/signup`);
     await expectTourOn(page, 'create-profile');
-    // The progress bar says what comes next, whatever page the user is on.
+    // The progress bar says what comes next, whatever page the user is on. The tour may come first (the
+    // socket's welcome names the step); the bar waits for the journey's start to say the flow's length.
     await expect
-      .poll(() => page.locator('so-progress [role="progressbar"]').getAttribute('aria-label'))
+      .poll(() => page.locator('so-progress [role="progressbar"]').getAttribute('aria-label'), {
+        timeout: 15_000,
+      })
       .toContain('Next: Create your profile');
     const done = await walk(demo, page, null);
     expect(done).toEqual(
@@ -56,6 +59,20 @@ describe('creator-studio, as a newcomer sees it', () => {
     await expect
       .poll(() => progress.getAttribute('aria-valuenow'))
       .toBe(await progress.getAttribute('aria-valuemax'));
+    await context.close();
+  });
+
+  it('the start URL shows the first step, numbered in the journey, with a link to its page', async () => {
+    const { context, page } = await newVisitor(demo);
+    await page.goto(`${demo.studio}/`);
+    await expectTourOn(page, 'create-profile');
+    // Numbered like the progress bar once the journey's start said its length: never "Step 1 of 1".
+    await expect
+      .poll(() => page.locator('so-tour .card .eyebrow').textContent(), { timeout: 15_000 })
+      .toMatch(/^Step 1 of ([2-9]|\d\d+)$/);
+    await page.locator('so-tour .card a').click();
+    await page.waitForURL('**/signup');
+    await expectTourOn(page, 'create-profile');
     await context.close();
   });
 
@@ -179,6 +196,24 @@ describe('creator-studio, as a newcomer sees it', () => {
       return;
     }
     throw new Error('four visitors in a row were in the holdout group');
+  });
+
+  it('a browser that reports itself offline (navigator.onLine false) still reaches the edge: step 1 leads to step 2', async () => {
+    const { context, page } = await newVisitor(demo, { saysOffline: true });
+    await page.goto(`${demo.studio}/signup`);
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    await expectTourOn(page, 'create-profile');
+    await doStep(page, 'create-profile');
+    // The step's completion went up: the edge moves the journey on.
+    await expect.poll(() => edgeStep(demo, page), { timeout: 15_000 }).not.toBe('create-profile');
+    const next = await edgeStep(demo, page);
+    await goToStep(page, next!);
+    await expectTourOn(page, next!);
+    const said = await page.evaluate(() =>
+      [...document.querySelectorAll('so-tour')].map((t) => t.shadowRoot?.textContent ?? ''),
+    );
+    expect(said.join(' ')).not.toContain('Tour complete');
+    await context.close();
   });
 
   it('with consent denied nothing leaves the page and nothing is shown', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type DevServer, launchChromium, startDevServer } from '@smart-onboarding/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import {
   AZURE_TEST_API_KEY,
   type AzureOpenAIStandIn,
@@ -72,9 +73,10 @@ export async function startDemo(): Promise<Demo> {
 
 /**
  * In the page, before any script: times from the third click on `#schedule-button` (the event's own
- * timestamp, taken when the browser received the CDP input) to the first moment a nudge's dialog has a
- * box, watched by mutation observers on the document and on each widget's shadow root, and checked on
- * every frame from the third click on.
+ * timestamp, taken when the browser received the CDP input) to the first moment a nudge's dialog that
+ * was not on screen at that click has a box, watched by mutation observers on the document and on each
+ * widget's shadow root, and checked on every frame from the third click on. A nudge already showing (the
+ * model may answer the first click) is not the rage click's answer.
  */
 const LATENCY_PROBE = () => {
   const probe = {
@@ -84,11 +86,16 @@ const LATENCY_PROBE = () => {
     help: [] as unknown[],
   };
   (window as unknown as { __probe: typeof probe }).__probe = probe;
-  const shown = () => {
-    const dialog = document.querySelector('so-nudge')?.shadowRoot?.querySelector('[role="dialog"]');
-    const box = dialog?.getBoundingClientRect();
-    return !!box && box.width > 0 && box.height > 0;
-  };
+  const dialogs = () =>
+    [...document.querySelectorAll('so-nudge')].flatMap((n) => [
+      ...(n.shadowRoot?.querySelectorAll('[role="dialog"]') ?? []),
+    ]);
+  let before = new Set<Element>();
+  const shown = () =>
+    dialogs().some((d) => {
+      const box = d.getBoundingClientRect();
+      return !before.has(d) && box.width > 0 && box.height > 0;
+    });
   const watched = new WeakSet<Node>();
   const check = () => {
     for (const host of document.querySelectorAll('so-nudge'))
@@ -114,7 +121,9 @@ const LATENCY_PROBE = () => {
     (e) => {
       if (!(e.target as Element | null)?.closest?.('#schedule-button')) return;
       probe.clicks.push(e.timeStamp);
-      if (probe.clicks.length === 3) requestAnimationFrame(poll);
+      if (probe.clicks.length !== 3) return;
+      before = new Set(dialogs());
+      requestAnimationFrame(poll);
     },
     true,
   );
@@ -123,7 +132,7 @@ const LATENCY_PROBE = () => {
 /** A new visitor (fresh storage: a new anonymous user) on the demo. */
 export async function newVisitor(
   demo: Demo,
-  options: { consent?: 'denied'; knownBeginner?: boolean } = {},
+  options: { consent?: 'denied'; knownBeginner?: boolean; saysOffline?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await demo.browser.newContext({
     viewport: { width: 1280, height: 800 },
@@ -151,6 +160,11 @@ export async function newVisitor(
       [`so_anon:${PUBLISHABLE_KEY}`, JSON.stringify(identity)],
     );
   }
+  // Some VPNs, captive portals and sandboxes make the browser report offline while the network works.
+  if (options.saysOffline)
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false }),
+    );
   if (options.consent === 'denied')
     await context.addInitScript(() => localStorage.setItem('creator-studio:consent', 'denied'));
   await context.addInitScript(LATENCY_PROBE);
@@ -224,6 +238,27 @@ export async function expectTourOn(page: Page, stepId: string) {
     });
 }
 
+/**
+ * The tour card and the progress bar count the same journey: "Step 3 of 5" on the card while the bar
+ * says "2 of 5 steps" (not "Step 1 of 1" beside "x of 5").
+ */
+async function expectNumberingAgrees(page: Page) {
+  const read = () =>
+    page.evaluate(() => ({
+      card: document.querySelector('so-tour')?.shadowRoot?.querySelector('.eyebrow')?.textContent?.trim(),
+      bar: document
+        .querySelector('so-progress')
+        ?.shadowRoot?.querySelector('[role="progressbar"]')
+        ?.getAttribute('aria-valuetext'),
+    }));
+  const agree = ({ card, bar }: { card?: string; bar?: string | null }) => {
+    const c = /^Step (\d+) of (\d+)$/.exec(card ?? '');
+    const b = /^(\d+) of (\d+) steps$/.exec(bar ?? '');
+    return !!c && !!b && Number(c[1]) === Number(b[1]) + 1 && c[2] === b[2];
+  };
+  await expect.poll(read, { timeout: 15_000 }).toSatisfy(agree);
+}
+
 const clickNav = (page: Page, href: string) => page.click(`.sidebar a[href="${href}"]`);
 
 /** A step on another page waits for its route: the user goes there through the app's own navigation. */
@@ -283,6 +318,7 @@ export async function walk(demo: Demo, page: Page, until: string | null): Promis
     if (step === until || step === null) return done;
     await goToStep(page, step);
     await expectTourOn(page, step);
+    await expectNumberingAgrees(page);
     await doStep(page, step);
     done.push(step);
     // The goal was met in the page: the edge advances the journey (and pushes the next step).

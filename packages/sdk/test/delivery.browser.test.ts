@@ -145,6 +145,26 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
     await context.close();
   });
 
+  it('a browser that says it is offline while the edge answers (a VPN, a sandbox) still delivers, over both transports', async () => {
+    const context = await harness.browser.newContext();
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false }),
+    );
+    for (const socket of ['true', 'false']) {
+      const who = user(`says-offline-${socket}`);
+      const p = await open(context, { ...who, socket });
+      expect(await p.evaluate(() => navigator.onLine)).toBe(false);
+      await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status().capturing);
+      await track(p, ['while-said-offline']);
+      await drained(p);
+      expect(answered(who.user).names).toContain('while-said-offline');
+      if (socket === 'true') await onSocket(p);
+      else expect((await status(p)).channel).toBe('http');
+      await p.close();
+    }
+    await context.close();
+  });
+
   it('a reload with queued events loses none: the IndexedDB outbox is sent by the next page', async () => {
     const context = await harness.browser.newContext();
     const who = user('reload');

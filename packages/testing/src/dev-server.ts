@@ -39,6 +39,15 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`the demo did not answer /health within ${timeoutMs} ms:\n${output()}`);
 }
 
+async function waitForBanner(child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 30_000;
+  while (!/^Smart Onboarding edge: /m.test(output())) {
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`the demo printed no banner:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Reads the examples' URLs from the demo's banner (`  creator-studio  http://127.0.0.1:…`). */
 async function waitForExamples(into: Record<string, string>, child: ChildProcess, output: () => string) {
   const deadline = Date.now() + 30_000;
@@ -96,6 +105,8 @@ export async function startDevServer(
     child.stdout?.on('data', (d) => (log += d));
     child.stderr?.on('data', (d) => (log += d));
     await waitForHealth(url, child, () => log, options.timeoutMs ?? 90_000);
+    // The demo prints its banner (keys, examples) once it has seen everything answer itself.
+    await waitForBanner(child, () => log);
     if (options.examples) await waitForExamples(examples, child, () => log);
   };
 

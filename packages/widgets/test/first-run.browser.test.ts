@@ -41,7 +41,11 @@ const pages: Record<string, string> = {
   ),
   '/numbered.html': html(
     `<main style="padding:40px"><button id="go">Go</button></main>`,
-    `W.mountTour({ numbering: { first: 3, total: 5 }, steps: [{ id: 'c', title: 'Third of five', target: { selector: '#go' } }], onShown: log('shown') });`,
+    `W.mountTour({ numbering: { first: 3, total: 5 }, steps: [{ id: 'c', title: 'Third of five', target: { selector: '#go' }, goal: { kind: 'click' } }], onShown: log('shown') });`,
+  ),
+  '/last.html': html(
+    `<main style="padding:40px"><button id="go">Go</button></main>`,
+    `W.mountTour({ numbering: { first: 5, total: 5 }, steps: [{ id: 'e', title: 'Last of five', target: { selector: '#go' }, goal: { kind: 'click' } }], onShown: log('shown') });`,
   ),
   '/start.html': html(
     `<main style="padding:40px"><input id="name" aria-label="Name"></main>`,
@@ -114,7 +118,16 @@ describe('the first run, in Chromium', () => {
     const page = await h.open('/numbered.html');
     await waitForEvent(page, 'shown');
     expect(await page.locator('so-tour .card .eyebrow').textContent()).toBe('Step 3 of 5');
+    // Its goal met, the card says that step is done: the tour is not complete after step 3 of 5.
+    const said = page.locator('so-tour [role=status]');
+    await page.click('#go');
+    await expect.poll(() => said.textContent()).toBe('Step 3 of 5 done');
     await page.context().close();
+    const last = await h.open('/last.html');
+    await waitForEvent(last, 'shown');
+    await last.click('#go');
+    await expect.poll(() => last.locator('so-tour [role=status]').textContent()).toBe('Tour complete');
+    await last.context().close();
   });
 
   it('shows a step that lives on another page, with a link there, and leaves focus alone', async () => {

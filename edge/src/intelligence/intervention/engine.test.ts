@@ -255,6 +255,16 @@ describe('triggerIntervention: struggle on an element, for every persona', () =>
     ).toMatch(/session cap/);
   });
 
+  it('after a hint on this step (the model saw it first), help climbs the ladder and stays on the element', () => {
+    const plan = triggerIntervention(
+      ctx(rules('rage_click', 0.75, '#advanced-options'), [record('hint', 'create-profile', 2_000)]),
+      noHoldout,
+    );
+    expect(plan).toMatchObject({ kind: 'explain_step', target: { selector: '#advanced-options' } });
+    const error = triggerIntervention(ctx(rules('error_click', 0.8, '#advanced-options')), noHoldout);
+    expect(error).toMatchObject({ kind: 'ai_help', target: { selector: '#advanced-options' } });
+  });
+
   it('grounds AI help on the element after an error click', () => {
     const plan = triggerIntervention(ctx(rules('error_click', 0.8, '#schedule-button')), noHoldout);
     expect(plan.kind).toBe('ai_help');

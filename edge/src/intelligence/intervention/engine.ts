@@ -110,14 +110,17 @@ function content(
 ) {
   const topReason = [...report.reasons].sort((a, b) => b.weight - a.weight)[0]?.code;
   const signal = elementSignal(report);
+  // Help for struggle on an element sits on that element, whatever rung of the ladder it is.
+  const onElement =
+    signal && signal !== 'dead_click' && report.element ? { selector: report.element } : undefined;
   switch (kind) {
     case 'hint': {
       // For a dead click the user is clicking the wrong thing: point at the real target.
       const target =
         topReason === 'dead_click' || !report.element ? step?.target : { selector: report.element };
-      if (signal && signal !== 'dead_click' && report.element) {
-        const text = elementHintText(signal, stepForElement(flow, report.element));
-        return { target: { selector: report.element }, ...text };
+      if (onElement) {
+        const text = elementHintText(signal!, stepForElement(flow, onElement.selector));
+        return { target: onElement, ...text };
       }
       return {
         target: target ?? (report.element ? { selector: report.element } : undefined),
@@ -127,7 +130,7 @@ function content(
     }
     case 'explain_step':
       return {
-        target: step?.target,
+        target: onElement ?? step?.target,
         title: step ? `About "${step.title}"` : 'About this step',
         body: step?.body || 'Here is what this step asks for.',
       };
@@ -142,7 +145,7 @@ function content(
     }
     case 'ai_help':
       return {
-        target: step?.target,
+        target: onElement ?? step?.target,
         title: 'Let me help with this',
         body: 'An answer for this exact step is on its way.',
       };

@@ -140,6 +140,45 @@ describe('struggle detector', () => {
     expect(h.reports).toHaveLength(1);
   });
 
+  it('a report a moment ago about something else does not hide rage clicks on a control that does not answer', async () => {
+    // The model finds the first clicks alarming (as it did on Schedule, before the rage), then nothing.
+    let calls = 0;
+    const h = harness(true, () => ({
+      ready: Promise.resolve({}),
+      score: async () => ({ score: calls++ === 0 ? 0.95 : 0.1, reasons: [{ code: 'submits', weight: 1 }] }),
+      teardown() {},
+    }));
+    h.idle[0]!();
+    await flush();
+    h.detector.push([click(100)], []);
+    await flush();
+    expect(h.reports.map((r) => r.source)).toEqual(['model']);
+    h.detector.push([click(400), click(700)], [rage(700)]);
+    await flush();
+    expect(h.reports.map((r) => [r.source, r.element])).toEqual([
+      ['model', undefined],
+      ['rules', '#pay'],
+    ]);
+    // The same control again within the cooldown is the same struggle: no second report.
+    h.detector.push([click(1000), click(1300), click(1600)], [rage(1600)]);
+    await flush();
+    expect(h.reports).toHaveLength(2);
+  });
+
+  it('rules alone: rage clicks on a control are reported though another alarm came seconds before', () => {
+    const h = harness(false);
+    h.detector.push([click(100), click(400)], []);
+    h.detector.push([click(700)], [rage(700)]);
+    // A new step: evidence of the last one is gone, and the same control on it is news.
+    h.detector.setStep('schedule');
+    h.detector.push([click(5000), click(5300)], []);
+    h.detector.push([click(5600)], [rage(5600)]);
+    expect(h.reports.map((r) => [r.source, r.element, r.t])).toEqual([
+      ['rules', '#pay', 701],
+      ['rules', '#pay', 5601],
+    ]);
+  });
+
   it('leaves rage clicks the page answered (a DOM change) to the model', async () => {
     const h = await withQuietModel();
     h.detector.push([click(100), { type: 'mutation', t: 120, nodes: 1, attributes: 0 }, click(400)], []);

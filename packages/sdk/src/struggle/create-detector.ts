@@ -87,16 +87,24 @@ export function createDetectorWith(
     return undefined;
   };
 
+  /** The element of the last report, when it was an unanswered control the rules confirmed there. */
+  let lastConfirmed: string | undefined;
   const report = (
     source: 'model' | 'rules',
     t: number,
     score: number,
     reasons: readonly StruggleReason[],
+    /** Set for rage clicks the page did not answer, on this element. */
+    confirmed?: string,
   ) => {
-    // Each scorer has its own gate; the cooldown also holds across a switch from rules to the model.
-    if (t - lastReportT < DEFAULT_ALARM.cooldownMs) return;
+    // Each scorer has its own gate; the cooldown also holds across a switch from rules to the model,
+    // except for a control that does not answer: a report about something else (the model's, on an
+    // earlier step or a moment ago) must not hide it. The same control twice is still one report.
+    const news = confirmed !== undefined && confirmed !== lastConfirmed;
+    if (t - lastReportT < DEFAULT_ALARM.cooldownMs && !news) return;
     lastReportT = t;
-    const element = elementNear(t);
+    lastConfirmed = confirmed;
+    const element = confirmed ?? elementNear(t);
     options.onStruggle({
       score,
       source,
@@ -117,18 +125,17 @@ export function createDetectorWith(
         });
       const t = window.t1;
       const modelDecides = state.active === 'model' && model && modelGate;
-      // Right after a click the rules have their say even while the model decides, but only on the one
-      // unambiguous case: rage clicks on a page element the page did not answer (no DOM change, no
-      // navigation since the burst began). That raises at once, within the 300 ms budget, instead of
-      // waiting for the model to see it in a later window; the shared cooldown in `report` keeps it to one
-      // report. Rage clicks the page answers (a counter, a pager) or without an element (a remote desktop,
-      // a canvas) are left to the model, which is far quieter on ordinary use than the rage-click rule.
-      if (modelDecides && !boundary) {
+      // Right after a click the rules have their say, whichever scorer decides, on the one unambiguous
+      // case: rage clicks on a page element the page did not answer (no DOM change, no navigation since
+      // the burst began). That raises at once, within the 300 ms budget, instead of waiting for the model
+      // to see it in a later window, and whatever was reported before (see `report`). Rage clicks the page
+      // answers (a counter, a pager) or without an element (a remote desktop, a canvas) are left to the
+      // model, which is far quieter on ordinary use than the rage-click rule.
+      if (!boundary) {
         const rage = unansweredRage(t);
         if (rage) {
           const { score, reasons } = scoreSignals([rage], t);
-          const alarm = rulesGate.update(t, score, reasons);
-          if (alarm) report('rules', alarm.t, alarm.score, alarm.reasons);
+          if (score >= DEFAULT_ALARM.raiseAt) report('rules', t, score, reasons, rage.element!.selector);
         }
       }
       if (modelDecides) {
@@ -193,7 +200,10 @@ export function createDetectorWith(
     },
     setStep(id) {
       // Evidence from the previous step does not explain struggle on this one.
-      if (id !== stepId) signals = [];
+      if (id !== stepId) {
+        signals = [];
+        lastConfirmed = undefined;
+      }
       stepId = id;
     },
     state: () => ({ ...state }),

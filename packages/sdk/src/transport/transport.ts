@@ -76,7 +76,10 @@ export function createTransport(o: TransportOptions): Transport {
   let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   let flushing = false;
   let stopped = false;
-  const online = () => globalThis.navigator?.onLine !== false && o.canSend?.() !== false;
+  // `navigator.onLine` is not asked: VPNs, captive portals and loopback-only sandboxes report false while
+  // the endpoint answers. A request that fails is what says the edge is out of reach (then the backoff);
+  // the `online` event only cuts the wait short.
+  const online = () => o.canSend?.() !== false;
 
   const schedule = (ms: number) => {
     const at = Date.now() + ms;
@@ -261,7 +264,7 @@ export function createTransport(o: TransportOptions): Transport {
       connect();
       void flush();
     },
-    channel: () => (socketOpen ? 'socket' : online() ? 'http' : 'offline'),
+    channel: () => (socketOpen ? 'socket' : online() && failures === 0 ? 'http' : 'offline'),
     queued: () => queue.size(),
     teardown() {
       stopped = true;

@@ -26,6 +26,12 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
   let closed = false;
   let tour: ShownTour | undefined;
   let nudge: WidgetHandle | undefined;
+  /** The step the nudge on screen is about, if it names one. */
+  let nudgeStep: string | undefined;
+  /** The step the tour is on, and the steps it moved on from: help about those is help for something done. */
+  let onStep: string | undefined;
+  const left = new Set<string>();
+  const isLeft = (stepId: string | undefined) => !!stepId && left.has(stepId);
   let panel: WidgetHandle | undefined;
   let helpView: HelpView | undefined;
   let progress: { handle?: WidgetHandle; box: HTMLElement } | undefined;
@@ -101,7 +107,7 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
   const accept = (plan: InterventionPlan) => {
     host.reportIntervention(plan.id, 'accepted');
     destroy(nudge);
-    nudge = undefined;
+    nudge = nudgeStep = undefined;
     if (panel || helpView?.streaming) return;
     const target = plan.target ? { targetSelector: plan.target.selector } : {};
     const step = plan.stepId ? { stepId: plan.stepId } : {};
@@ -144,6 +150,15 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
 
   return {
     step(step: OnboardingStep | null, variantId?: string) {
+      if (onStep && onStep !== step?.id) left.add(onStep);
+      onStep = step?.id;
+      if (onStep) left.delete(onStep);
+      // A nudge about a step the user has left (its goal met) goes with the step. Only steps the tour
+      // showed count: a step the page names itself (`setStep`) is not the journey's to judge.
+      if (nudge && isLeft(nudgeStep)) {
+        destroy(nudge);
+        nudge = nudgeStep = undefined;
+      }
       if (tour && step?.id === tour.stepId && variantId === tour.variantId) return;
       destroy(tour?.handle);
       tour = undefined;
@@ -175,7 +190,10 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
     },
     intervention(plan: InterventionPlan) {
       if (plan.holdout || plan.kind === 'none') return;
+      // Decided on a step the user has since finished (a report sent just before the goal was met).
+      if (isLeft(plan.stepId)) return;
       withWidgets((w) => {
+        if (isLeft(plan.stepId)) return;
         destroy(nudge);
         const handle = w.mountNudge({
           plan,
@@ -185,10 +203,11 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
             // `ignored` (expired unseen) is not the user's answer: the edge learns it from silence.
             if (outcome === 'dismissed') host.reportIntervention(plan.id, 'dismissed');
             handle.destroy();
-            if (nudge === handle) nudge = undefined;
+            if (nudge === handle) nudge = nudgeStep = undefined;
           },
         });
         nudge = handle;
+        nudgeStep = plan.stepId;
       });
     },
     help(content: HelpContent) {
@@ -204,7 +223,8 @@ export function createOnboardingUi(host: OnboardingUiHost): OnboardingUi {
       aborts.abort();
       for (const h of [tour?.handle, nudge, panel, progress?.handle]) destroy(h);
       progress?.box.remove();
-      tour = nudge = panel = progress = helpView = counts = nextTitle = undefined;
+      tour = nudge = panel = progress = helpView = counts = nextTitle = nudgeStep = onStep = undefined;
+      left.clear();
     },
   };
 }

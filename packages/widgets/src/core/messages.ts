@@ -16,6 +16,7 @@ export interface Messages {
   targetMissing: string;
   goThere: string;
   tourComplete: string;
+  stepDone: string;
   checklistTitle: string;
   checklistProgress: string;
   checklistComplete: string;
@@ -55,6 +56,7 @@ export const DEFAULT_MESSAGES: Messages = {
   targetMissing: 'This part of the page is not visible yet.',
   goThere: 'Take me there',
   tourComplete: 'Tour complete',
+  stepDone: 'Step {current} of {total} done',
   checklistTitle: 'Get started',
   checklistProgress: '{done} of {total} done',
   checklistComplete: 'All done. Nice work!',

@@ -201,7 +201,14 @@ export function TourView(props: TourProps) {
   // Give focus back as the step goes away (a layout effect, so it never rests on <body> in between).
   useLayoutEffect(() => {
     if (status === 'active') return;
-    if (status === 'completed') setAnnouncement(m.tourComplete);
+    // "Tour complete" only when the journey's last step is done: a card that is one step of a longer
+    // journey says that step is done, and the next card follows.
+    if (status === 'completed')
+      setAnnouncement(
+        numbering.first + steps.length - 1 >= numbering.total
+          ? m.tourComplete
+          : format(m.stepDone, { current: numbering.first + steps.length - 1, total: numbering.total }),
+      );
     giveFocusBack();
   }, [status]);
   useEffect(() => giveFocusBack, []);
