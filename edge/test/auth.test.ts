@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { database } from '../src/adapters/d1/client';
 import { revokeApiKey } from '../src/adapters/d1/queries/tenants';
 import { clearKeyCache } from '../src/middleware/auth/require-key';
-import { api, DEMO, freshTenant, hashFor, json, serverHeaders, uniqueUser } from './helpers';
+import {
+  api,
+  DEMO,
+  freshTenant,
+  hashFor,
+  json,
+  roomInRateWindow,
+  serverHeaders,
+  uniqueUser,
+} from './helpers';
 
 const code = async (res: Response) => (await json<{ error: { code: string } }>(res)).error.code;
 
@@ -183,6 +192,7 @@ describe('rate limits', () => {
     const t = await freshTenant();
     const headers = { authorization: `Bearer ${t.secretKey}` };
     const statuses: number[] = [];
+    await roomInRateWindow();
     for (let i = 0; i < env.TEST_USER_LIMIT + 5; i++)
       statuses.push((await api('/v1/journeys/busy-user/next', { headers })).status);
     expect(statuses.slice(0, env.TEST_USER_LIMIT - 1).every((s) => s === 404)).toBe(true);
@@ -192,17 +202,18 @@ describe('rate limits', () => {
     expect(res.headers.get('retry-after')).toBe('10');
     // Another user of the same key is not affected.
     expect((await api('/v1/journeys/calm-user/next', { headers })).status).toBe(404);
-  });
+  }, 90_000);
 
   it('limits requests per key', async () => {
     const t = await freshTenant();
     const headers = { authorization: `Bearer ${t.secretKey}` };
     const statuses: number[] = [];
+    await roomInRateWindow();
     for (let i = 0; i < env.TEST_KEY_LIMIT + 5; i += 50) {
       const wave = await Promise.all(Array.from({ length: 50 }, () => api('/v1/flows', { headers })));
       statuses.push(...wave.map((r) => r.status));
     }
     expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(env.TEST_KEY_LIMIT);
     expect(statuses.at(-1)).toBe(429);
-  }, 30_000);
+  }, 90_000);
 });
