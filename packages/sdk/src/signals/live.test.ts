@@ -27,6 +27,11 @@ import {
   zigzag,
 } from './fixtures';
 import { detectSignals } from './index';
+
+/** As the SDK feeds the loop: moves as plain numbers, everything else as events. */
+const feed = (loop: ReturnType<typeof createSignalLoop>, e: RawEvent) =>
+  e.type === 'move' ? loop.move(e.t, e.x, e.y, e.pointer) : loop.add(e);
+
 import { createSignalLoop } from './live';
 
 describe('createSignalLoop', () => {
@@ -111,7 +116,7 @@ describe('createSignalLoop against detectSignals', () => {
       let nextTick = 500;
       let fed = 0;
       const check = (upto: number, now: number) => {
-        for (; fed < upto; fed++) loop.add(events[fed]!);
+        for (; fed < upto; fed++) feed(loop, events[fed]!);
         const expected = detectSignals(events.slice(0, upto), { now }).filter((s) => {
           // A burst's element is its latest click's: as the burst grows, batch names it anew; it is one signal.
           const k = `${s.type}|${s.t}|${s.type === 'rage_click' ? '' : (s.element?.selector ?? '')}`;
