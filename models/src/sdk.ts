@@ -6,7 +6,7 @@
  */
 export type { RawEvent, TargetInfo } from '@smart-onboarding/sdk/capture';
 export { type ComputedWindow, createWindowStream, slidingWindows } from '@smart-onboarding/sdk/features';
-export { detectSignals, POINTER_SIGNALS } from '@smart-onboarding/sdk/signals';
+export { createSignalLoop, detectSignals, POINTER_SIGNALS } from '@smart-onboarding/sdk/signals';
 export {
   type AlarmOptions,
   createAlarmGate,

@@ -1,4 +1,4 @@
-import { captureDom } from './dom';
+import { type CaptureSink, captureDom } from './dom';
 import { captureErrors } from './errors';
 import { all, listen, type Teardown } from './listen';
 import { captureMutations } from './mutations';
@@ -14,6 +14,8 @@ export interface CaptureOptions {
   mask?: readonly string[];
   /** URLs of our own requests, kept out of failed-request capture. */
   isOwnRequest?: (url: string) => boolean;
+  /** Takes pointer moves as plain numbers instead of `move` events, so capture makes nothing per move. */
+  onMove?: CaptureSink['move'];
 }
 
 /**
@@ -35,7 +37,14 @@ export function startCapture(
   const describe = createDescriber(options.mask);
   const isOwn = options.isOwnRequest ?? (() => false);
   const frames = new Map<HTMLIFrameElement, Teardown>();
-  const sink = { emit, describe, now };
+  const sink: CaptureSink = {
+    emit,
+    describe,
+    now,
+    move: options.onMove ?? ((t, x, y, pointer) => emit({ type: 'move', t, x, y, pointer })),
+  };
+  /** The top window's offset, made once: it is read on every pointer move. */
+  const top = { x: 0, y: 0 };
 
   const attachDocument = (w: Window, offset: () => { x: number; y: number }): Teardown =>
     all([
@@ -95,7 +104,7 @@ export function startCapture(
 
   return all([
     captureNavigation(win, emit, now),
-    attachDocument(win, () => ({ x: 0, y: 0 })),
+    attachDocument(win, () => top),
     () => {
       for (const stop of frames.values()) stop();
       frames.clear();

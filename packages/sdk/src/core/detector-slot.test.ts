@@ -28,6 +28,7 @@ function recorder() {
       seen.events.push(...events.map((e) => e.t));
       seen.signals.push(...signals.map((s) => s.t));
     },
+    move: (t) => seen.events.push(t),
     setStep: (id) => seen.steps.push(id),
     state: () => ({ active: 'rules', detail: 'disabled' }),
     teardown: () => seen.torn++,
@@ -131,5 +132,20 @@ describe('loadDetector', () => {
     const s = loadDetector(undefined, options, { stepId: () => undefined, ready: () => {}, warn: () => {} });
     feed(s, [click(1)], [signal(1)]);
     expect(s.state()).toBeUndefined();
+  });
+});
+
+describe('pointer moves through the slot', () => {
+  it('go straight to the detector once it is there, and are not held while it loads', async () => {
+    const { s, load } = slot();
+    s.move(1, 5, 6, 'mouse');
+    const r = recorder();
+    load.resolve(r.create);
+    await load.promise;
+    await Promise.resolve();
+    s.push([]);
+    expect(r.seen.events).toEqual([]);
+    s.move(2, 7, 8, 'pen');
+    expect(r.seen.events).toEqual([2]);
   });
 });

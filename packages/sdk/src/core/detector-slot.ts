@@ -1,5 +1,5 @@
 import type { Signal } from '@smart-onboarding/protocol';
-import type { RawEvent } from '../capture/raw-event';
+import type { PointerKind, RawEvent } from '../capture/raw-event';
 import type {
   CreateStruggleDetector,
   ScorerState,
@@ -15,6 +15,11 @@ export const SIGNAL_BACKLOG = 100;
 interface DetectorSlot {
   /** One raw event, for the next `push`. */
   add(e: RawEvent): void;
+  /**
+   * One pointer move, straight to the detector's ring. Moves are not held while it loads (a moment after
+   * consent): holding them would make an object per move, and the first windows lose little without them.
+   */
+  move(t: number, x: number, y: number, pointer: PointerKind): void;
   /** Hands the events added since the last push, and `signals` derived from them, to the detector. */
   push(signals: readonly Signal[]): void;
   setStep(stepId: string | undefined): void;
@@ -25,8 +30,9 @@ interface DetectorSlot {
 
 /**
  * Struggle detection behind the core: loaded apart (after consent, so the always-loaded script stays
- * small), and fed in batches. What capture sees while it loads waits in a bounded backlog (the newest
- * kept) and reaches the detector once it is there, on the step the user is on by then; `ready` then runs.
+ * small), and fed in batches. What capture sees while it loads (pointer moves excepted) waits in a bounded
+ * backlog (the newest kept) and reaches the detector once it is there, on the step the user is on by then;
+ * `ready` then runs.
  * Without a loader, or once loading failed, nothing is held.
  *
  * @example
@@ -61,6 +67,7 @@ export function loadDetector(
     add(e) {
       if (holding) events.push(e);
     },
+    move: (t, x, y, pointer) => detector?.move(t, x, y, pointer),
     push(fresh) {
       if (!holding) return;
       signals.push(...fresh);

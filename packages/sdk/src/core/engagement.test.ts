@@ -34,7 +34,8 @@ const cases: [string, RawEvent[], number, Partial<InteractionSummary> | undefine
 describe('createEngagementCounter', () => {
   it.each(cases)('%s', (_name, events, now, expected) => {
     const counter = createEngagementCounter(0);
-    for (const e of events) counter.add(e);
+    // As observe feeds it: moves as plain numbers, everything else as events.
+    for (const e of events) e.type === 'move' ? counter.move(e.t, e.x, e.y, e.pointer) : counter.add(e);
     const summary = counter.take(now);
     if (!expected) return expect(summary).toBeUndefined();
     expect(summary).toMatchObject(expected);

@@ -25,21 +25,33 @@ export function createEngagementCounter(start: number) {
       keystrokes: 0,
       hesitations: 0,
       last: undefined as number | undefined,
-      lastMove: undefined as { x: number; y: number } | undefined,
+      /** The last mouse or pen position (NaN before the first: the first move adds no distance). */
+      lastX: Number.NaN,
+      lastY: Number.NaN,
       lastScroll: new Map<string, number>(),
       kinds: new Map<PointerKind, number>(),
     };
   }
+  const active = (t: number) => {
+    if (s.last !== undefined && t > s.last) s.activeMs += Math.min(t - s.last, IDLE_GAP_MS);
+    s.last = t;
+  };
+  /** A pointer move as plain numbers (what capture hands over: nothing allocated per move). */
+  const move = (t: number, x: number, y: number, pointer: PointerKind) => {
+    active(t);
+    if (pointer === 'touch') return;
+    s.pointerPx += Math.hypot(x - s.lastX, y - s.lastY) || 0;
+    s.lastX = x;
+    s.lastY = y;
+  };
   return {
+    move,
+    /** Any other raw event (moves come through `move`). */
     add(e: RawEvent) {
-      if (s.last !== undefined && e.t > s.last) s.activeMs += Math.min(e.t - s.last, IDLE_GAP_MS);
-      s.last = e.t;
+      active(e.t);
       if (e.type === 'click') s.clicks++;
       else if (e.type === 'key') s.keystrokes++;
-      else if (e.type === 'move' && e.pointer !== 'touch') {
-        if (s.lastMove) s.pointerPx += Math.hypot(e.x - s.lastMove.x, e.y - s.lastMove.y);
-        s.lastMove = e;
-      } else if (e.type === 'scroll') {
+      else if (e.type === 'scroll') {
         const key = e.container ?? '';
         const previous = s.lastScroll.get(key);
         if (previous !== undefined) s.scrollPx += Math.abs(e.y - previous);

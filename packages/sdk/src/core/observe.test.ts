@@ -1,6 +1,6 @@
 import type { StruggleMetrics } from '@smart-onboarding/protocol';
 import { describe, expect, it, vi } from 'vitest';
-import type { RawEvent } from '../capture/raw-event';
+import type { PointerKind, RawEvent } from '../capture/raw-event';
 import { clicksEvery, mutation, nav } from '../signals/fixtures';
 import { createDetectorWith, type DetectorEnvironment } from '../struggle/create-detector';
 import type { CreateStruggleDetector } from '../struggle/detector';
@@ -26,13 +26,15 @@ function observe({
   detector = true as boolean | CreateStruggleDetector,
 } = {}) {
   let sink: ((e: RawEvent) => void) | undefined;
+  let moveSink: ((t: number, x: number, y: number, pointer: PointerKind) => void) | undefined;
   const sent: [EventBody, boolean | undefined][] = [];
   const emitted: [string, unknown][] = [];
   const reports: StruggleMetrics[] = [];
   const counts = { hiding: 0, captureStopped: 0 };
   const observer = startObserving({
-    capture: (emit) => {
+    capture: (emit, move) => {
       sink = emit;
+      moveSink = move;
       return () => counts.captureStopped++;
     },
     send: (body, urgent) => sent.push([body, urgent]),
@@ -54,7 +56,10 @@ function observe({
   /** Plays raw events whose times are relative to a moment just past. */
   const play = (events: RawEvent[]) => {
     const t0 = performance.now() - 2000;
-    for (const e of events) sink?.({ ...e, t: t0 + e.t });
+    // As capture hands them over: moves as plain numbers, everything else as events.
+    for (const e of events)
+      if (e.type === 'move') moveSink?.(t0 + e.t, e.x, e.y, e.pointer);
+      else sink?.({ ...e, t: t0 + e.t });
   };
   const types = () =>
     sent.map(
@@ -102,6 +107,7 @@ describe('startObserving', () => {
   it('a struggle raised on the very signals it was handed carries them as its context', async () => {
     // A detector that decides at once, on the batch it is pushed (as the rules do on an unanswered rage click).
     const atOnce: CreateStruggleDetector = (options) => ({
+      move: () => {},
       push: (_events, signals) => {
         const rage = signals.find((s) => s.type === 'rage_click');
         if (rage)

@@ -1,9 +1,9 @@
 import type { Signal } from '@smart-onboarding/protocol';
 import type { Teardown } from '../capture/listen';
-import type { RawEvent } from '../capture/raw-event';
+import type { PointerKind, RawEvent } from '../capture/raw-event';
+import { createSignalLoop } from '../signals/live';
 import type { CreateStruggleDetector, StruggleDetectorOptions, StruggleReport } from '../struggle/detector';
 import type { Transport } from '../transport/transport';
-import { createSignalLoop } from './detection';
 import { loadDetector } from './detector-slot';
 import { createEngagementCounter } from './engagement';
 import type { EventBody } from './envelope';
@@ -24,8 +24,11 @@ const RECENT_MS = 60_000;
 
 /** What observing needs from the run around it. */
 interface ObserverHost {
-  /** Starts capture into `emit`; returns its teardown (`startCapture` on the window in the page). */
-  capture(emit: (e: RawEvent) => void): Teardown;
+  /** Starts capture into `emit`, and pointer moves into `move`; returns its teardown (`startCapture` on the window in the page). */
+  capture(
+    emit: (e: RawEvent) => void,
+    move: (t: number, x: number, y: number, pointer: PointerKind) => void,
+  ): Teardown;
   send(body: EventBody, urgent?: boolean): void;
   /** `struggle`: a report for the socket (the queued `struggle` event goes up either way); `flushOnHide`: the page is hiding. */
   transport: Pick<Transport, 'struggle' | 'flushOnHide'>;
@@ -103,6 +106,16 @@ export function startObserving(h: ObserverHost) {
     detector.push(signals);
   });
 
+  /**
+   * A pointer move, as plain numbers to everything that reads moves: nothing is made per move. Not guarded
+   * apart: capture's listener already keeps any error from the page.
+   */
+  const onMove = (t: number, x: number, y: number, kind: PointerKind) => {
+    loop.move(t, x, y, kind);
+    detector.move(t, x, y, kind);
+    engagement.move(t, x, y, kind);
+  };
+
   const onRaw = (e: RawEvent) => {
     loop.add(e);
     detector.add(e);
@@ -129,7 +142,7 @@ export function startObserving(h: ObserverHost) {
     if (t - loop.lastAt() < QUIET_MS || h.stepId()) detect();
     if (t - engagement.since() >= ENGAGEMENT_MS) sendEngagement();
   }, TICK_MS);
-  const stopCapture = h.capture(guard(onRaw) as (e: RawEvent) => void);
+  const stopCapture = h.capture(guard(onRaw) as (e: RawEvent) => void, onMove);
 
   return {
     /** The user is on another step: reports carry it, and hesitation times it against `estimateMs`. */

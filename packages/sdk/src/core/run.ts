@@ -123,8 +123,12 @@ export function startRun(c: RunContext): Run {
   if (!stopAnonymous) void beginJourney();
 
   const observer = startObserving({
-    capture: (sink) =>
-      startCapture(window, sink, { mask: o.mask ?? [], isOwnRequest: (url) => url.startsWith(endpoint) }),
+    capture: (sink, onMove) =>
+      startCapture(window, sink, {
+        mask: o.mask ?? [],
+        isOwnRequest: (url) => url.startsWith(endpoint),
+        onMove,
+      }),
     send,
     transport,
     emit,

@@ -34,6 +34,9 @@ export interface WindowStream {
   peek(t1: number): ComputedWindow;
 }
 
+/** What a push or an advance returns when it completes no window: the same empty list, nothing made per event. */
+const NONE: ComputedWindow[] = [];
+
 export function createWindowStream(options: WindowStreamOptions = {}): WindowStream {
   const windowMs = options.windowMs ?? WINDOW_MS;
   const hopMs = options.hopMs ?? HOP_MS;
@@ -44,7 +47,7 @@ export function createWindowStream(options: WindowStreamOptions = {}): WindowStr
   const firstBoundaryAfter = (t: number) => (Math.floor(t / hopMs) + 1) * hopMs;
 
   const drain = (until: number): ComputedWindow[] => {
-    const out: ComputedWindow[] = [];
+    let out: ComputedWindow[] | undefined;
     while (nextT1 !== undefined && nextT1 <= until) {
       const t1 = nextT1;
       const t0 = t1 - windowMs;
@@ -53,24 +56,26 @@ export function createWindowStream(options: WindowStreamOptions = {}): WindowStr
         nextT1 = undefined;
         break;
       }
+      out ??= [];
       out.push({ t0, t1, values: extractFeatures(buffer, t0, t1) });
       nextT1 = t1 + hopMs;
     }
     // Keep what the next window still needs.
     const keepFrom = (nextT1 ?? until) - windowMs;
     if (buffer.length && buffer[0]!.t < keepFrom) buffer = buffer.filter((e) => e.t >= keepFrom);
-    return out;
+    return out ?? NONE;
   };
 
   return {
     push(events) {
-      const out: ComputedWindow[] = [];
+      let out: ComputedWindow[] | undefined;
       for (const e of events) {
-        out.push(...drain(e.t));
+        const done = drain(e.t);
+        if (done.length) out = out ? [...out, ...done] : done;
         if (nextT1 === undefined) nextT1 = firstBoundaryAfter(e.t);
         buffer.push(e);
       }
-      return out;
+      return out ?? NONE;
     },
     advance(now) {
       return drain(now);
@@ -93,7 +98,7 @@ export function slidingWindows(
   options: WindowStreamOptions = {},
 ): ComputedWindow[] {
   const stream = createWindowStream(options);
-  const out = stream.push(events);
+  const out = [...stream.push(events)];
   const last = events.at(-1);
   if (last) out.push(...stream.advance(last.t + (options.windowMs ?? WINDOW_MS) + (options.hopMs ?? HOP_MS)));
   return out;

@@ -1,6 +1,6 @@
 import type { Signal } from '@smart-onboarding/protocol';
-import type { RawEvent } from '../capture/raw-event';
-import { type DetectOptions, makeSignal, nowOf } from './shared';
+import type { RawEvent, RawEventOf, TargetInfo } from '../capture/raw-event';
+import { batchOf, makeSignal, type SignalStepper } from './shared';
 
 export const DEAD_CLICK = {
   /** How long the page has to answer a click (PostHog waits 2.5 s for a mutation; most UIs answer in 100 ms). */
@@ -9,6 +9,43 @@ export const DEAD_CLICK = {
 
 /** Controls whose answer the DOM does not show (the browser navigates, places a caret, opens a picker). */
 const SKIPPED_KINDS = new Set(['link', 'text-input', 'input', 'select', 'checkbox']);
+
+/**
+ * The rule as a stepper: each judged click waits for its answer until its window has passed, decided by
+ * the first event past the window or by the clock, whichever comes first.
+ */
+export function deadClickStepper(): SignalStepper {
+  const lastClickAt = new Map<string, number>();
+  let waiting: { click: RawEventOf<'click'> & { target: TargetInfo }; deadline: number }[] = [];
+  const decide = (now: number, out: Signal[]) => {
+    while (waiting[0] && waiting[0].deadline < now) {
+      const { click } = waiting.shift()!;
+      out.push(
+        makeSignal('dead_click', click.t, click.target, {
+          waitedMs: DEAD_CLICK.windowMs,
+          disabled: click.target.disabled === true,
+        }),
+      );
+    }
+  };
+  return {
+    add(e, out) {
+      decide(e.t, out);
+      if (waiting.length) waiting = waiting.filter((w) => !answers(e, w.click.target.selector));
+      if (e.type !== 'click' || !e.target?.interactive || SKIPPED_KINDS.has(e.target.kind)) return;
+      // Repeated clicks on one element are one dead click (and maybe a rage click), not one each.
+      const previous = lastClickAt.get(e.target.selector);
+      lastClickAt.set(e.target.selector, e.t);
+      if (previous !== undefined && e.t - previous <= DEAD_CLICK.windowMs) return;
+      waiting.push({
+        click: e as RawEventOf<'click'> & { target: TargetInfo },
+        deadline: e.t + DEAD_CLICK.windowMs,
+      });
+    },
+    // The window is closed once the clock reaches its end (an event stamped at the end still answers in `add`).
+    at: (now, out) => decide(now + 1e-9, out),
+  };
+}
 
 /**
  * Dead clicks: a click on something that looks actionable, after which nothing happens within the
@@ -20,36 +57,7 @@ const SKIPPED_KINDS = new Set(['link', 'text-input', 'input', 'select', 'checkbo
  * @example
  * detectDeadClicks(events, { now: performance.now() });
  */
-export function detectDeadClicks(events: readonly RawEvent[], options?: DetectOptions): Signal[] {
-  const now = nowOf(events, options);
-  const signals: Signal[] = [];
-  const lastClickAt = new Map<string, number>();
-  for (let i = 0; i < events.length; i++) {
-    const click = events[i]!;
-    if (click.type !== 'click' || !click.target?.interactive) continue;
-    if (SKIPPED_KINDS.has(click.target.kind)) continue;
-    // Repeated clicks on one element are one dead click (and maybe a rage click), not one each.
-    const previous = lastClickAt.get(click.target.selector);
-    lastClickAt.set(click.target.selector, click.t);
-    if (previous !== undefined && click.t - previous <= DEAD_CLICK.windowMs) continue;
-    const deadline = click.t + DEAD_CLICK.windowMs;
-    if (now < deadline) continue;
-    let answered = false;
-    for (let j = i + 1; j < events.length && !answered; j++) {
-      const e = events[j]!;
-      if (e.t > deadline) break;
-      answered = answers(e, click.target.selector);
-    }
-    if (!answered)
-      signals.push(
-        makeSignal('dead_click', click.t, click.target, {
-          waitedMs: DEAD_CLICK.windowMs,
-          disabled: click.target.disabled === true,
-        }),
-      );
-  }
-  return signals;
-}
+export const detectDeadClicks = batchOf(deadClickStepper);
 
 function answers(e: RawEvent, clickedSelector: string): boolean {
   switch (e.type) {

@@ -1,6 +1,6 @@
 import type { Signal } from '@smart-onboarding/protocol';
-import type { RawEvent, TargetInfo } from '../capture/raw-event';
-import { type DetectOptions, makeSignal, nowOf } from './shared';
+import type { TargetInfo } from '../capture/raw-event';
+import { batchOf, makeSignal, type SignalStepper } from './shared';
 
 export const HESITATION = {
   /** Resting on a button or link this long without using it. */
@@ -8,6 +8,73 @@ export const HESITATION = {
   /** Time on a step past this multiple of its estimate. */
   stepOverrun: 2,
 };
+
+/**
+ * The rule as a stepper: the hover and the step under way, each closed by the event that ends it or by
+ * the clock once its threshold has passed (then it is done: one signal each, with the dwell at that moment).
+ */
+export function hesitationStepper(): SignalStepper {
+  let hover: { t: number; target: TargetInfo; acted: boolean } | undefined;
+  let step: { t: number; stepId: string; estimateMs?: number | undefined; done?: boolean } | undefined;
+  const closeHover = (end: number, out: Signal[]) => {
+    if (hover && !hover.acted && end - hover.t >= HESITATION.hoverMs) {
+      out.push(
+        makeSignal('hesitation', hover.t + HESITATION.hoverMs, hover.target, {
+          kind: 'hover',
+          dwellMs: Math.round(end - hover.t),
+        }),
+      );
+      hover.acted = true;
+    }
+  };
+  const closeStep = (end: number, out: Signal[]) => {
+    if (!step?.estimateMs || step.done) return;
+    const limit = step.estimateMs * HESITATION.stepOverrun;
+    if (end - step.t < limit) return;
+    out.push(
+      makeSignal('hesitation', step.t + limit, undefined, {
+        kind: 'step',
+        stepId: step.stepId,
+        dwellMs: Math.round(end - step.t),
+        estimateMs: step.estimateMs,
+      }),
+    );
+    step.done = true;
+  };
+  return {
+    add(e, out) {
+      if (e.type === 'hover') {
+        if (e.phase === 'enter') {
+          closeHover(e.t, out);
+          hover =
+            e.target.interactive && !e.target.disabled
+              ? { t: e.t, target: e.target, acted: false }
+              : undefined;
+        } else if (hover && e.target.selector === hover.target.selector) {
+          closeHover(e.t, out);
+          hover = undefined;
+        }
+      } else if (
+        hover &&
+        (e.type === 'down' || e.type === 'click' || e.type === 'key' || e.type === 'input')
+      ) {
+        hover.acted = true;
+      } else if (e.type === 'visibility' && e.hidden) {
+        // Away from the tab is not hesitation.
+        if (hover) hover.acted = true;
+      } else if (e.type === 'step') {
+        closeStep(e.t, out);
+        step = { t: e.t, stepId: e.stepId, estimateMs: e.estimateMs };
+      }
+    },
+    at(now, out) {
+      closeHover(now, out);
+      closeStep(now, out);
+    },
+  };
+}
+
+const unsorted = batchOf(hesitationStepper);
 
 /**
  * Hesitation, of two kinds:
@@ -19,62 +86,5 @@ export const HESITATION = {
  * @example
  * detectHesitation(events, { now: performance.now() });
  */
-export function detectHesitation(events: readonly RawEvent[], options?: DetectOptions): Signal[] {
-  const now = nowOf(events, options);
-  return [...hoverHesitations(events, now), ...stepHesitations(events, now)].sort((a, b) => a.t - b.t);
-}
-
-function hoverHesitations(events: readonly RawEvent[], now: number): Signal[] {
-  const signals: Signal[] = [];
-  let hover: { t: number; target: TargetInfo; acted: boolean } | undefined;
-  const close = (end: number) => {
-    if (hover && !hover.acted && end - hover.t >= HESITATION.hoverMs)
-      signals.push(
-        makeSignal('hesitation', hover.t + HESITATION.hoverMs, hover.target, {
-          kind: 'hover',
-          dwellMs: Math.round(end - hover.t),
-        }),
-      );
-    hover = undefined;
-  };
-  for (const e of events) {
-    if (e.type === 'hover') {
-      if (e.phase === 'enter') {
-        close(e.t);
-        if (e.target.interactive && !e.target.disabled) hover = { t: e.t, target: e.target, acted: false };
-      } else if (hover && e.target.selector === hover.target.selector) close(e.t);
-    } else if (hover && (e.type === 'down' || e.type === 'click' || e.type === 'key' || e.type === 'input')) {
-      hover.acted = true;
-    } else if (e.type === 'visibility' && e.hidden) {
-      // Away from the tab is not hesitation.
-      if (hover) hover.acted = true;
-    }
-  }
-  close(now);
-  return signals;
-}
-
-function stepHesitations(events: readonly RawEvent[], now: number): Signal[] {
-  const signals: Signal[] = [];
-  let step: { t: number; stepId: string; estimateMs?: number | undefined } | undefined;
-  const close = (end: number) => {
-    if (!step?.estimateMs) return;
-    const limit = step.estimateMs * HESITATION.stepOverrun;
-    if (end - step.t >= limit)
-      signals.push(
-        makeSignal('hesitation', step.t + limit, undefined, {
-          kind: 'step',
-          stepId: step.stepId,
-          dwellMs: Math.round(end - step.t),
-          estimateMs: step.estimateMs,
-        }),
-      );
-  };
-  for (const e of events) {
-    if (e.type !== 'step') continue;
-    close(e.t);
-    step = { t: e.t, stepId: e.stepId, estimateMs: e.estimateMs };
-  }
-  close(now);
-  return signals;
-}
+export const detectHesitation: typeof unsorted = (events, options) =>
+  unsorted(events, options).sort((a, b) => a.t - b.t);

@@ -15,6 +15,7 @@ export { detectErrorClicks, ERROR_CLICK } from './error-click';
 export { detectExcessiveScroll, EXCESSIVE_SCROLL } from './excessive-scroll';
 export { detectFormStruggle, FORM_STRUGGLE } from './form-struggle';
 export { detectHesitation, HESITATION } from './hesitation';
+export { createSignalLoop } from './live';
 export { detectQuickBacks, QUICK_BACK } from './quick-back';
 export { detectRageClicks, RAGE_CLICK } from './rage-click';
 export { type DetectOptions, elementRef, type SignalDetector } from './shared';

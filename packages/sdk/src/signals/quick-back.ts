@@ -1,11 +1,37 @@
-import type { Signal } from '@smart-onboarding/protocol';
-import type { RawEvent } from '../capture/raw-event';
-import { type DetectOptions, makeSignal } from './shared';
+import { batchOf, makeSignal, type SignalStepper } from './shared';
 
 export const QUICK_BACK = {
   /** Back on the previous page this soon after leaving it: the new page was not what was expected. */
   maxDwellMs: 5000,
 };
+
+/** The rule as a stepper (see `detectQuickBacks`). */
+export function quickBackStepper(): SignalStepper {
+  let previous: { path: string; t: number } | undefined;
+  let current: { path: string; t: number } | undefined;
+  return {
+    add(e, signals) {
+      if (e.type !== 'nav') return;
+      if (current && e.path === current.path) return;
+      if (e.kind === 'replace' && current) {
+        current = { path: e.path, t: current.t };
+        return;
+      }
+      if (previous && current && e.path === previous.path && e.t - current.t <= QUICK_BACK.maxDwellMs) {
+        signals.push(
+          makeSignal('quick_back', e.t, undefined, {
+            from: current.path,
+            to: e.path,
+            dwellMs: Math.round(e.t - current.t),
+            back: e.kind === 'pop',
+          }),
+        );
+      }
+      previous = current;
+      current = { path: e.path, t: e.t };
+    },
+  };
+}
 
 /**
  * Quick back: the user went to a page and returned to the one before within a few seconds (by the back
@@ -15,29 +41,4 @@ export const QUICK_BACK = {
  * detectQuickBacks([{ type: 'nav', t: 0, path: '/a', kind: 'load' }, { type: 'nav', t: 900, path: '/b', kind: 'push' },
  *   { type: 'nav', t: 2000, path: '/a', kind: 'pop' }]); // one quick_back from /b to /a
  */
-export function detectQuickBacks(events: readonly RawEvent[], _options?: DetectOptions): Signal[] {
-  const signals: Signal[] = [];
-  let previous: { path: string; t: number } | undefined;
-  let current: { path: string; t: number } | undefined;
-  for (const e of events) {
-    if (e.type !== 'nav') continue;
-    if (current && e.path === current.path) continue;
-    if (e.kind === 'replace' && current) {
-      current = { path: e.path, t: current.t };
-      continue;
-    }
-    if (previous && current && e.path === previous.path && e.t - current.t <= QUICK_BACK.maxDwellMs) {
-      signals.push(
-        makeSignal('quick_back', e.t, undefined, {
-          from: current.path,
-          to: e.path,
-          dwellMs: Math.round(e.t - current.t),
-          back: e.kind === 'pop',
-        }),
-      );
-    }
-    previous = current;
-    current = { path: e.path, t: e.t };
-  }
-  return signals;
-}
+export const detectQuickBacks = batchOf(quickBackStepper);

@@ -1,6 +1,6 @@
 import type { Signal } from '@smart-onboarding/protocol';
 import type { RawEvent, RawEventOf } from '../capture/raw-event';
-import { type DetectOptions, makeSignal } from './shared';
+import { type DetectOptions, makeSignal, type SignalStepper } from './shared';
 
 type Click = RawEventOf<'click'>;
 
@@ -55,6 +55,44 @@ export function detectRageClicks(events: readonly RawEvent[], _options?: DetectO
   }
   close();
   return signals;
+}
+
+/**
+ * The rule live: the burst under way is judged at each of its clicks, with the page's answers seen so far,
+ * and raises once, at the click that made it rage, as `detectRageClicks` run at that moment would (its
+ * evidence is the burst up to that click). Only answers a gesture of the burst could still own are kept.
+ */
+export function rageClickStepper(): SignalStepper {
+  let burst: Click[] = [];
+  let answers: RawEvent[] = [];
+  let raised = false;
+  return {
+    add(e, out) {
+      const last = burst.at(-1);
+      if (e.type === 'mutation' || e.type === 'nav') {
+        if (last && e.t - last.t <= RAGE_CLICK.maxIntervalMs + RAGE_CLICK.answerWindowMs) answers.push(e);
+        return;
+      }
+      if (e.type !== 'click') return;
+      const first = burst[0];
+      if (
+        !first ||
+        !last ||
+        Math.abs(e.x - first.x) + Math.abs(e.y - first.y) > RAGE_CLICK.maxDistancePx ||
+        e.t - last.t > RAGE_CLICK.maxIntervalMs
+      ) {
+        burst = [];
+        answers = [];
+        raised = false;
+      }
+      burst.push(e);
+      const signal = raised ? undefined : rageOf(burst, answers);
+      if (signal) {
+        out.push(signal);
+        raised = true;
+      }
+    },
+  };
 }
 
 function rageOf(burst: Click[], events: readonly RawEvent[]): Signal | undefined {

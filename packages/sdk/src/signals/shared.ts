@@ -13,6 +13,30 @@ export interface DetectOptions {
 /** A detector: a pure function from a stream of raw events to the signals it shows. */
 export type SignalDetector = (events: readonly RawEvent[], options?: DetectOptions) => Signal[];
 
+/**
+ * A detector as a state machine, fed one event at a time: what the SDK runs live, so each event is looked
+ * at once instead of the whole buffer on every check. `add` pushes the signals an event completes onto
+ * `out`; `at` those that the passing of time completes (a dead click's window, a long hover), each once.
+ */
+export interface SignalStepper {
+  add(e: RawEvent, out: Signal[]): void;
+  at?(now: number, out: Signal[]): void;
+}
+
+/**
+ * The batch detector of a stepper: every event in order, then the clock at `now`. The batch form (what
+ * `models/` and the tests call) and the live form (the SDK's signal loop) are the same code.
+ */
+export const batchOf =
+  (stepper: () => SignalStepper): SignalDetector =>
+  (events, options) => {
+    const s = stepper();
+    const out: Signal[] = [];
+    for (const e of events) s.add(e, out);
+    s.at?.(nowOf(events, options), out);
+    return out;
+  };
+
 /** The element a signal names: its selector, tag and role, never its content. */
 export function elementRef(target: TargetInfo | undefined): ElementRef | undefined {
   if (!target) return undefined;
@@ -37,7 +61,7 @@ export function makeSignal(
   return signal;
 }
 
-export function nowOf(events: readonly RawEvent[], options?: DetectOptions): number {
+function nowOf(events: readonly RawEvent[], options?: DetectOptions): number {
   return options?.now ?? events.at(-1)?.t ?? 0;
 }
 

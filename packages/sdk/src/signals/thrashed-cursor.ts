@@ -1,6 +1,5 @@
 import type { Signal } from '@smart-onboarding/protocol';
-import type { RawEvent } from '../capture/raw-event';
-import { createReversalCounter, type DetectOptions, makeSignal } from './shared';
+import { batchOf, createReversalCounter, makeSignal, type SignalStepper } from './shared';
 
 export const THRASHED_CURSOR = {
   /** A turn counts once the pointer has come back this far from its last extreme. */
@@ -14,6 +13,44 @@ export const THRASHED_CURSOR = {
 };
 
 /**
+ * The thrashed-cursor rule over pointer samples as plain numbers: the SDK feeds it from its pointer ring,
+ * so a move costs two comparisons and allocates nothing. Mouse and pen samples only (the caller skips touch).
+ */
+export function thrashedCursorOnMoves() {
+  const counters = [0, 1].map(() => createReversalCounter(THRASHED_CURSOR.minLegPx));
+  let turns: number[][] = [[], []];
+  let quietUntil = Number.NEGATIVE_INFINITY;
+  return (t: number, x: number, y: number, out: Signal[]) => {
+    for (let i = 0; i < 2; i++) {
+      if (!counters[i]!.push(i ? y : x)) continue;
+      const axis = turns[i]!;
+      axis.push(t);
+      while (t - axis[0]! > THRASHED_CURSOR.windowMs) axis.shift();
+      if (axis.length < THRASHED_CURSOR.minReversals || t < quietUntil) continue;
+      out.push(
+        makeSignal('thrashed_cursor', t, undefined, {
+          reversals: axis.length,
+          durationMs: Math.round(t - axis[0]!),
+          axis: i ? 'y' : 'x',
+        }),
+      );
+      quietUntil = t + THRASHED_CURSOR.cooldownMs;
+      turns = [[], []];
+    }
+  };
+}
+
+/** The rule as a stepper over raw events. */
+function thrashedCursorStepper(): SignalStepper {
+  const move = thrashedCursorOnMoves();
+  return {
+    add(e, out) {
+      if (e.type === 'move' && e.pointer !== 'touch') move(e.t, e.x, e.y, out);
+    },
+  };
+}
+
+/**
  * Thrashed cursor: the pointer shaken back and forth along one axis, with repeated sharp reversals in a
  * short span, as people do when they cannot find something or the page does not respond. Each axis is
  * counted on its own, so circling and ordinary pointing (which turn on both axes at once) do not add up.
@@ -22,30 +59,4 @@ export const THRASHED_CURSOR = {
  * @example
  * detectThrashedCursor(moveEvents);
  */
-export function detectThrashedCursor(events: readonly RawEvent[], _options?: DetectOptions): Signal[] {
-  const signals: Signal[] = [];
-  const axes = [0, 1].map(() => ({
-    counter: createReversalCounter(THRASHED_CURSOR.minLegPx),
-    turns: [] as number[],
-  }));
-  let quietUntil = Number.NEGATIVE_INFINITY;
-  for (const e of events) {
-    if (e.type !== 'move' || e.pointer === 'touch') continue;
-    for (const [i, axis] of axes.entries()) {
-      if (!axis.counter.push(i ? e.y : e.x)) continue;
-      axis.turns.push(e.t);
-      while (e.t - axis.turns[0]! > THRASHED_CURSOR.windowMs) axis.turns.shift();
-      if (axis.turns.length < THRASHED_CURSOR.minReversals || e.t < quietUntil) continue;
-      signals.push(
-        makeSignal('thrashed_cursor', e.t, undefined, {
-          reversals: axis.turns.length,
-          durationMs: Math.round(e.t - axis.turns[0]!),
-          axis: i ? 'y' : 'x',
-        }),
-      );
-      quietUntil = e.t + THRASHED_CURSOR.cooldownMs;
-      for (const a of axes) a.turns = [];
-    }
-  }
-  return signals;
-}
+export const detectThrashedCursor = batchOf(thrashedCursorStepper);

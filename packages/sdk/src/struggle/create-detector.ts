@@ -5,6 +5,8 @@ import { createWindowStream } from '../features/windows';
 import { type AlarmGate, type AlarmOptions, createAlarmGate, DEFAULT_ALARM } from './alarm';
 import type { ScorerState, StruggleDetector, StruggleDetectorOptions } from './detector';
 import { ModelLoadError, type ModelScorer } from './model-scorer';
+import { pointerMoves } from './pointer-moves';
+import { createPointerRing } from './pointer-ring';
 import { scoreSignals } from './rules';
 import { type ScoringPoint, scoringPoints } from './schedule';
 
@@ -36,6 +38,8 @@ export function createDetectorWith(
   env: DetectorEnvironment,
 ): StruggleDetector {
   const stream = createWindowStream();
+  const pointer = createPointerRing();
+  const withMoves = pointerMoves(pointer);
   let signals: Signal[] = [];
   let stepId: string | undefined;
   let state: ScorerState = { active: 'rules', detail: options.model ? 'loading' : 'disabled' };
@@ -187,8 +191,9 @@ export function createDetectorWith(
   if (options.model) teardowns.push(env.whenIdle(startModel));
 
   return {
-    push(events: readonly RawEvent[], newSignals: readonly Signal[]) {
+    push(pushed: readonly RawEvent[], newSignals: readonly Signal[]) {
       if (stopped) return;
+      const events = withMoves(pushed);
       for (const e of events)
         if (e.type === 'mutation' || e.type === 'nav') lastAnswerT = Math.max(lastAnswerT, e.t);
       if (newSignals.length) {
@@ -198,6 +203,7 @@ export function createDetectorWith(
       }
       handle(scoringPoints(stream, events));
     },
+    move: pointer.push,
     setStep(id) {
       // Evidence from the previous step does not explain struggle on this one.
       if (id !== stepId) {

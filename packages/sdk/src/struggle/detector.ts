@@ -1,5 +1,5 @@
 import type { FeatureWindow, Signal, StruggleReason } from '@smart-onboarding/protocol';
-import type { RawEvent } from '../capture/raw-event';
+import type { PointerKind, RawEvent } from '../capture/raw-event';
 
 /**
  * The seam between the SDK core (capture, signals, transport) and struggle detection (feature windows,
@@ -41,6 +41,11 @@ export interface ScorerState {
 export interface StruggleDetector {
   /** New raw events (in time order) and the signals derived from them since the last call. */
   push(events: readonly RawEvent[], signals: readonly Signal[]): void;
+  /**
+   * One pointer move as plain numbers, as capture saw it: kept in a ring of typed arrays (nothing made per
+   * move) and merged into the next `push` in time order.
+   */
+  move(t: number, x: number, y: number, pointer: PointerKind): void;
   /** Marks the step the user is on, so reports and windows carry it. */
   setStep(stepId: string | undefined): void;
   state(): ScorerState;

@@ -16,8 +16,11 @@ export interface ScoringPoint {
  */
 export function scoringPoints(stream: WindowStream, events: readonly RawEvent[]): ScoringPoint[] {
   const out: ScoringPoint[] = [];
+  // One list reused for every event (pointer moves are most of them).
+  const one: RawEvent[] = [];
   for (const e of events) {
-    for (const window of stream.push([e])) out.push({ window, boundary: true });
+    one[0] = e;
+    for (const window of stream.push(one)) out.push({ window, boundary: true });
     if (e.type === 'click') out.push({ window: stream.peek(e.t + 1), boundary: false });
   }
   return out;
