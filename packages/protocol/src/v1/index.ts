@@ -4,6 +4,7 @@ export * from './analytics';
 export * from './api';
 export * from './behavior';
 export * from './common';
+export * from './experiments';
 export * from './features';
 export * from './flow';
 export * from './http';
