@@ -8,6 +8,7 @@ export * from './experiments';
 export * from './features';
 export * from './flow';
 export * from './http';
+export * from './insight';
 export * from './intervention';
 export * from './journey';
 export * from './persona';

@@ -26,9 +26,15 @@ export async function interventionExposures(
       AND sc.action = 'completed'
       AND sc.at > "interventions"."created_at"
   )`;
+  const persona = sql<string | null>`(
+    SELECT js.persona FROM journey_summaries AS js
+    WHERE js.id = "interventions"."journey_id" AND js.tenant_id = "interventions"."tenant_id"
+  )`;
   const rows = await db
     .select({
       id: interventions.id,
+      stepId: interventions.stepId,
+      persona,
       kind: interventions.kind,
       holdout: interventions.holdout,
       createdAt: interventions.createdAt,
@@ -49,6 +55,8 @@ export async function interventionExposures(
     kind: r.kind as InterventionKind,
     holdout: r.holdout,
     createdAt: r.createdAt,
+    stepId: r.stepId,
+    persona: r.persona ?? 'unknown',
     ...(r.progressedAt !== null ? { progressedAt: r.progressedAt } : {}),
   }));
 }
