@@ -35,4 +35,9 @@ CREATE TABLE `struggle_hotspots_daily` (
 	PRIMARY KEY(`tenant_id`, `step_id`, `element`, `signal`, `day`)
 );
 --> statement-breakpoint
-CREATE INDEX `struggle_hotspots_tenant_day_idx` ON `struggle_hotspots_daily` (`tenant_id`,`day`);
+CREATE INDEX `struggle_hotspots_tenant_day_idx` ON `struggle_hotspots_daily` (`tenant_id`,`day`);--> statement-breakpoint
+DROP INDEX `engagement_daily_tenant_day_idx`;--> statement-breakpoint
+CREATE INDEX `engagement_daily_tenant_day_cover_idx` ON `engagement_daily` (`tenant_id`,`day`,`step_id`,`user_id`,`events`,`signals`,`struggle_reports`,`max_struggle_score`,`time_spent_ms`,`clicks`,`step_actions`,`intervention_responses`);--> statement-breakpoint
+DROP INDEX `journey_summaries_tenant_flow_started_idx`;--> statement-breakpoint
+CREATE INDEX `journey_summaries_analysis_idx` ON `journey_summaries` (`tenant_id`,`flow_id`,`started_at`,`status`,`persona`,`arm`,`device_class`,`cohort`,`flow_version`,`time_to_complete_ms`,`id`);--> statement-breakpoint
+CREATE INDEX `step_completions_tenant_journey_idx` ON `step_completions` (`tenant_id`,`journey_id`,`action`,`at`,`step_id`);

@@ -79,7 +79,10 @@ const exposuresOf = (tenantId: string, experimentId: string) =>
       and(eq(experimentExposures.tenantId, tenantId), eq(experimentExposures.experimentId, experimentId)),
     );
 
-describe('experiments in production: the edge assigns, logs the exposure, and reads the results', () => {
+// Many journeys per test on a shared machine: generous time, the assertions unchanged.
+describe('experiments in production: the edge assigns, logs the exposure, and reads the results', {
+  timeout: 60_000,
+}, () => {
   it('assigns each user a variant on the edge, stable across starts, with the arm the variant names', async () => {
     const tenant = await freshTenant();
     const flowId = uniqueUser('flow');

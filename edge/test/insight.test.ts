@@ -86,7 +86,10 @@ async function seedJourneys(tenant: Tenant, flowId: string) {
   return users;
 }
 
-describe('analytics views served by the edge: funnel, time to complete, hot spots, as JSON and CSV', () => {
+// Eight journeys and the queue per test on a shared machine: generous time, the assertions unchanged.
+describe('analytics views served by the edge: funnel, time to complete, hot spots, as JSON and CSV', {
+  timeout: 60_000,
+}, () => {
   it('splits the funnel and completion times by device and arm, and finds the hot spot', async () => {
     const tenant = await freshTenant();
     const flowId = uniqueUser('flow');

@@ -1,12 +1,12 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { InsightFormat } from '@smart-onboarding/protocol';
 import { z } from 'zod';
-import { interventionExposures } from '../adapters/d1/queries/effectiveness';
+import { interventionTallies } from '../adapters/d1/queries/effectiveness';
 import type { AppEnv } from '../http/app-env';
 import { csvResponse, toCsv } from '../http/csv';
 import { keyErrorResponses, security } from '../http/openapi';
 import { validationHook } from '../http/validation';
-import { trackInterventionEffectiveness } from '../intelligence/intervention/effectiveness';
+import { effectivenessOfTallies } from '../intelligence/intervention/effectiveness';
 import { requireKey } from '../middleware/auth/require-key';
 
 const Proportion = z.object({
@@ -74,7 +74,7 @@ const trackEffectiveness = createRoute({
   },
 });
 
-type Report = ReturnType<typeof trackInterventionEffectiveness>;
+type Report = ReturnType<typeof effectivenessOfTallies>;
 type Row = Pick<Report, 'treated' | 'holdout' | 'uplift' | 'upliftCi95'>;
 
 /** One CSV row per group (the whole, each kind, step and persona), its two proportions and the uplift. */
@@ -108,9 +108,10 @@ export const effectivenessRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valida
   trackEffectiveness,
   async (c) => {
     const { since, windowMinutes, format } = c.req.valid('query');
-    const exposures = await interventionExposures(c.var.services.db, c.var.caller.tenant.id, since);
-    const report = trackInterventionEffectiveness(exposures, Math.round(windowMinutes * 60_000));
+    const windowMs = Math.round(windowMinutes * 60_000);
+    const tallies = await interventionTallies(c.var.services.db, c.var.caller.tenant.id, since, windowMs);
+    const report = effectivenessOfTallies(tallies, windowMs);
     if (format === 'csv') return csvResponse(c, 'intervention-effectiveness.csv', effectivenessCsv(report));
-    return c.json({ since, interventions: exposures.length, ...report }, 200);
+    return c.json({ since, interventions: tallies.reduce((n, t) => n + t.n, 0), ...report }, 200);
   },
 );

@@ -48,13 +48,25 @@ export function wilson(progressed: number, n: number): Proportion {
   return { n, progressed, rate: n === 0 ? 0 : progressed / n, ci95: wilsonInterval(progressed, n) };
 }
 
-function compare(exposures: readonly InterventionExposure[], windowMs: number): Comparison {
-  const within = (e: InterventionExposure) =>
-    e.progressedAt !== undefined && e.progressedAt - e.createdAt <= windowMs && e.progressedAt >= e.createdAt;
-  const t = exposures.filter((e) => !e.holdout);
-  const h = exposures.filter((e) => e.holdout);
-  const treated = wilson(t.filter(within).length, t.length);
-  const holdout = wilson(h.filter(within).length, h.length);
+/**
+ * Interventions of one kind, step, persona and group (shown or held out), and how many of them were
+ * followed by progress within the window: what D1 counts (`interventionTallies`) so a tenant's
+ * interventions are not shipped row by row to the Worker.
+ */
+export interface InterventionTally {
+  kind: InterventionKind;
+  stepId: string;
+  persona: string;
+  holdout: boolean;
+  n: number;
+  progressed: number;
+}
+
+function compare(tallies: readonly InterventionTally[]): Comparison {
+  const sum = (holdout: boolean, field: 'n' | 'progressed') =>
+    tallies.reduce((acc, t) => acc + (t.holdout === holdout ? t[field] : 0), 0);
+  const treated = wilson(sum(false, 'progressed'), sum(false, 'n'));
+  const holdout = wilson(sum(true, 'progressed'), sum(true, 'n'));
   return {
     treated,
     holdout,
@@ -63,20 +75,36 @@ function compare(exposures: readonly InterventionExposure[], windowMs: number): 
   };
 }
 
-/** The comparison within each group of exposures that `key` names. */
+/** The comparison within each group of tallies that `key` names. */
 function compareBy(
-  exposures: readonly InterventionExposure[],
-  windowMs: number,
-  key: (e: InterventionExposure) => string,
+  tallies: readonly InterventionTally[],
+  key: (t: InterventionTally) => string,
 ): Record<string, Comparison> {
-  const groups = new Map<string, InterventionExposure[]>();
-  for (const e of exposures) {
-    const k = key(e);
+  const groups = new Map<string, InterventionTally[]>();
+  for (const t of tallies) {
+    const k = key(t);
     const list = groups.get(k) ?? [];
-    list.push(e);
+    list.push(t);
     groups.set(k, list);
   }
-  return Object.fromEntries([...groups].map(([k, list]) => [k, compare(list, windowMs)]));
+  return Object.fromEntries([...groups].map(([k, list]) => [k, compare(list)]));
+}
+
+/**
+ * Shown against held out from counts, overall and per kind, step and persona: the report of
+ * `trackInterventionEffectiveness` when D1 has done the counting. Pure.
+ */
+export function effectivenessOfTallies(
+  tallies: readonly InterventionTally[],
+  windowMs: number,
+): EffectivenessReport {
+  return {
+    windowMs,
+    ...compare(tallies),
+    byKind: compareBy(tallies, (t) => t.kind),
+    byStep: compareBy(tallies, (t) => t.stepId),
+    byPersona: compareBy(tallies, (t) => t.persona),
+  };
 }
 
 /**
@@ -92,13 +120,17 @@ export function trackInterventionEffectiveness(
   exposures: readonly InterventionExposure[],
   windowMs = 5 * 60_000,
 ): EffectivenessReport {
-  return {
-    windowMs,
-    ...compare(exposures, windowMs),
-    byKind: compareBy(exposures, windowMs, (e) => e.kind),
-    byStep: compareBy(exposures, windowMs, (e) => e.stepId ?? ''),
-    byPersona: compareBy(exposures, windowMs, (e) => e.persona ?? 'unknown'),
-  };
+  const within = (e: InterventionExposure) =>
+    e.progressedAt !== undefined && e.progressedAt - e.createdAt <= windowMs && e.progressedAt >= e.createdAt;
+  const tallies = exposures.map((e) => ({
+    kind: e.kind,
+    stepId: e.stepId ?? '',
+    persona: e.persona ?? 'unknown',
+    holdout: e.holdout,
+    n: 1,
+    progressed: within(e) ? 1 : 0,
+  }));
+  return effectivenessOfTallies(tallies, windowMs);
 }
 
 /**

@@ -56,7 +56,7 @@ export async function stepCounts(db: Database, s: FlowScope) {
     SELECT ${segmentOf(s.by)} AS segment, sc.step_id AS stepId,
       sum(sc.action = 'completed') AS completed, sum(sc.action = 'skipped') AS skipped
     FROM journey_summaries AS js
-    JOIN step_completions AS sc ON sc.journey_id = js.id
+    JOIN step_completions AS sc ON sc.tenant_id = js.tenant_id AND sc.journey_id = js.id
     WHERE js.tenant_id = ${s.tenantId} AND js.flow_id = ${s.flowId} AND js.started_at >= ${s.since}
     GROUP BY 1, 2`);
   return rows.map((r) => ({
