@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health';
 import { helpRoutes } from './routes/help';
 import { helpArticleRoutes } from './routes/help-articles';
 import { identityRoutes } from './routes/identity';
+import { insightRoutes } from './routes/insight';
 import { journeyRoutes } from './routes/journeys';
 import { modelAssetRoutes } from './routes/model-assets';
 import { recommendationRoutes } from './routes/recommendations';
@@ -61,6 +62,7 @@ export function createApp() {
   app.route('/', trainingRoutes);
   app.route('/', effectivenessRoutes);
   app.route('/', analyticsRoutes);
+  app.route('/', insightRoutes);
   app.route('/', recommendationRoutes);
   app.route('/', helpRoutes);
   app.route('/', helpArticleRoutes);

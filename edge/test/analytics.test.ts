@@ -85,6 +85,18 @@ describe('analytics routes over real D1 aggregates (the seed’s BehavioralAnaly
     expect(body.insights).toContainEqual(
       expect.objectContaining({ kind: 'struggle_hotspot', stepId: 'schedule-post' }),
     );
+    // The same steps as CSV, one row each, in the analysis' order.
+    const csv = await api('/v1/analytics/engagement?windowDays=7&format=csv', { headers: secret(tenant) });
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await csv.text()).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('stepId,timeSpentMs,timeShare,clicks,signals,struggleReports,maxStruggleScore');
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(body.analysis.steps.map((s) => s.stepId));
+    expect(
+      lines
+        .find((l) => l.startsWith('schedule-post,'))
+        ?.split(',')
+        .slice(5),
+    ).toEqual(['4', '0.9']);
   });
 
   it('lists users most struggle first, in pages, and refuses a forged cursor', async () => {

@@ -92,6 +92,36 @@ describe('GET /v1/analytics/interventions/effectiveness', () => {
     );
     expect(wider.treated.progressed).toBe(4);
     expect(wider.holdout.progressed).toBe(2);
+
+    // Per kind, step and persona, each with the uplift's interval; the same rows as CSV.
+    const split = await json<{
+      byKind: Record<string, { uplift: number; upliftCi95: [number, number] }>;
+      byStep: Record<string, { treated: { n: number } }>;
+      byPersona: Record<string, { holdout: { n: number } }>;
+    }>(
+      await api('/v1/analytics/interventions/effectiveness?windowMinutes=5', {
+        headers: { authorization: `Bearer ${tenant.secretKey}` },
+      }),
+    );
+    expect(split.byKind.hint?.uplift).toBeCloseTo(0.5);
+    expect(split.byKind.hint?.upliftCi95[0]).toBeLessThan(0.5);
+    expect(split.byStep.connect?.treated.n).toBe(4);
+    // These journeys have no D1 row: their persona is unknown.
+    expect(split.byPersona.unknown?.holdout.n).toBe(4);
+    const csv = await api('/v1/analytics/interventions/effectiveness?windowMinutes=5&format=csv', {
+      headers: { authorization: `Bearer ${tenant.secretKey}` },
+    });
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await csv.text()).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'group,key,treated_n,treated_progressed,treated_rate,holdout_n,holdout_progressed,holdout_rate,uplift,uplift_lower95,uplift_upper95',
+    );
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual([
+      'all,,4,3',
+      'kind,hint,4,3',
+      'step,connect,4,3',
+      'persona,unknown,4,3',
+    ]);
   });
 
   it.each([

@@ -3,6 +3,7 @@ import type { AppEnv } from '../http/app-env';
 import { validationHook } from '../http/validation';
 import { CSRF_HEADER } from './require-admin';
 import { draftRoutes } from './routes/drafts';
+import { experimentAdminRoutes } from './routes/experiments';
 import { historyRoutes } from './routes/history';
 import { keyRoutes } from './routes/keys';
 import { memberRoutes } from './routes/members';
@@ -16,7 +17,8 @@ export const adminRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .route('/', keyRoutes)
   .route('/', draftRoutes)
   .route('/', historyRoutes)
-  .route('/', targetingAdminRoutes);
+  .route('/', targetingAdminRoutes)
+  .route('/', experimentAdminRoutes);
 
 /** The console's credentials, as the OpenAPI document names them. */
 export function registerAdminSecuritySchemes(registry: OpenAPIHono['openAPIRegistry']) {

@@ -56,6 +56,7 @@ export class JourneyObject extends DurableObject<Env> implements JourneyRpc {
     owner: JourneyOwner,
     flow: FlowVersion,
     profile: InitializeJourneyRequest['profile'],
+    experiment: { id: string; variant: string } | null = null,
   ): Promise<Outcome<{ journey: OnboardingJourney; created: boolean }>> {
     const { store, decider, changes } = this.m;
     const claimed = claim(store, owner);
@@ -89,6 +90,7 @@ export class JourneyObject extends DurableObject<Env> implements JourneyRpc {
       profile: profile ?? {},
       now: Date.now(),
       first,
+      experiment,
     });
     await changes.commit(owner, state);
     return ok({ journey: await this.m.describe(owner, state, flow), created: true });

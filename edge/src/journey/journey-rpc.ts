@@ -37,6 +37,8 @@ export interface JourneyRpc extends Rpc.DurableObjectBranded {
     owner: JourneyOwner,
     flow: FlowVersion,
     profile: InitializeJourneyRequest['profile'],
+    /** The experiment variant the edge assigned (routes/journeys.ts), recorded with the journey. */
+    experiment?: { id: string; variant: string } | null,
   ): Promise<Outcome<{ journey: OnboardingJourney; created: boolean }>>;
   getJourney(owner: JourneyOwner): Promise<Outcome<OnboardingJourney>>;
   getNextOptimalStep(owner: JourneyOwner): Promise<Outcome<NextStepResponse>>;

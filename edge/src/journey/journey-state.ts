@@ -71,6 +71,7 @@ export function startJourney(input: {
   profile?: JourneyState['profile'];
   now: number;
   first: NextStepDecision;
+  experiment?: JourneyState['experiment'] | null;
 }): JourneyState {
   const { now, first } = input;
   return {
@@ -90,6 +91,7 @@ export function startJourney(input: {
     adaptationHistory: [{ t: now, kind: 'started', detail: `flow ${input.flow.id} v${input.flowVersion}` }],
     startedAt: now,
     updatedAt: now,
+    ...(input.experiment ? { experiment: input.experiment } : {}),
     revision: 1,
   };
 }

@@ -6,6 +6,7 @@ import {
   ErrorBody,
   EventBatchAccepted,
   Id,
+  InsightFormat,
   StruggleIndicatorsResponse,
   TenantEngagementResponse,
   UserEngagementListResponse,
@@ -16,6 +17,7 @@ import { z } from 'zod';
 import { behavioralAnalyticsService } from '../analytics/service';
 import type { AppEnv } from '../http/app-env';
 import { auditSecretCall } from '../http/audit';
+import { csvResponse, toCsv } from '../http/csv';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { ApiError, unwrap } from '../http/errors';
 import { json, keyErrorResponses, security, userErrorResponses } from '../http/openapi';
@@ -60,8 +62,17 @@ const tenantEngagement = createRoute({
     '`analyzeEngagementPatterns` and `generateBehavioralInsights` over the sum of all users: where time goes, where struggle concentrates, whether activity rises or falls. Written to the audit log.',
   security: security.secretKey,
   middleware: [secretKey] as const,
-  request: { query: WindowQuery },
-  responses: { 200: json(TenantEngagementResponse, 'The analysis.'), ...keyErrorResponses },
+  request: { query: WindowQuery.extend({ format: InsightFormat }) },
+  responses: {
+    200: {
+      content: {
+        'application/json': { schema: TenantEngagementResponse },
+        'text/csv': { schema: z.string().meta({ description: 'One row per step of the analysis.' }) },
+      },
+      description: 'The analysis (`?format=csv`: its steps).',
+    },
+    ...keyErrorResponses,
+  },
 });
 
 const listUsers = createRoute({
@@ -142,9 +153,21 @@ const trackInteraction = createRoute({
 /** Secret-key analytics over D1's engagement aggregates (the seed's `BehavioralAnalyticsService`). */
 export const analyticsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(tenantEngagement, async (c) => {
-    const { windowDays } = c.req.valid('query');
+    const { windowDays, format } = c.req.valid('query');
     const report = await analyticsFor(c).analyzeTenantEngagement(windowDays);
-    await auditSecretCall(c, 'analyzeTenantEngagement', 'analytics/engagement', { windowDays });
+    await auditSecretCall(c, 'analyzeTenantEngagement', 'analytics/engagement', { windowDays, format });
+    if (format === 'csv') {
+      const columns = [
+        'stepId',
+        'timeSpentMs',
+        'timeShare',
+        'clicks',
+        'signals',
+        'struggleReports',
+        'maxStruggleScore',
+      ] as const;
+      return csvResponse(c, `engagement-${windowDays}d.csv`, toCsv(columns, report.analysis.steps));
+    }
     return c.json(report, 200);
   })
   .openapi(listUsers, async (c) => {

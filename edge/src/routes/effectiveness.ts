@@ -1,10 +1,12 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { InsightFormat } from '@smart-onboarding/protocol';
 import { z } from 'zod';
-import { interventionExposures } from '../adapters/d1/queries/effectiveness';
+import { interventionTallies } from '../adapters/d1/queries/effectiveness';
 import type { AppEnv } from '../http/app-env';
-import { json, keyErrorResponses, security } from '../http/openapi';
+import { csvResponse, toCsv } from '../http/csv';
+import { keyErrorResponses, security } from '../http/openapi';
 import { validationHook } from '../http/validation';
-import { trackInterventionEffectiveness } from '../intelligence/intervention/effectiveness';
+import { effectivenessOfTallies } from '../intelligence/intervention/effectiveness';
 import { requireKey } from '../middleware/auth/require-key';
 
 const Proportion = z.object({
@@ -12,6 +14,13 @@ const Proportion = z.object({
   progressed: z.number().int(),
   rate: z.number(),
   ci95: z.tuple([z.number(), z.number()]),
+});
+
+const Comparison = z.object({
+  treated: Proportion,
+  holdout: Proportion,
+  uplift: z.number(),
+  upliftCi95: z.tuple([z.number(), z.number()]),
 });
 
 const EffectivenessResponse = z
@@ -23,7 +32,9 @@ const EffectivenessResponse = z
     holdout: Proportion,
     uplift: z.number(),
     upliftCi95: z.tuple([z.number(), z.number()]),
-    byKind: z.record(z.string(), z.object({ treated: Proportion, holdout: Proportion, uplift: z.number() })),
+    byKind: z.record(z.string(), Comparison),
+    byStep: z.record(z.string(), Comparison),
+    byPersona: z.record(z.string(), Comparison),
   })
   .openapi('InterventionEffectiveness');
 
@@ -35,7 +46,7 @@ const trackEffectiveness = createRoute({
   summary:
     'Share of users progressing within N minutes of an intervention, shown vs held out, with the uplift.',
   description:
-    'Progress is the first step the journey completed after the intervention. Intervals are 95% (Wilson per arm, Newcombe for the uplift).',
+    'Progress is the first step the journey completed after the intervention. Overall and per kind, step and persona; intervals are 95% (Wilson per arm, Newcombe for the uplift). `?format=csv` gives one row per group.',
   security: security.secretKey,
   middleware: [requireKey({ secret: true })] as const,
   request: {
@@ -46,17 +57,61 @@ const trackEffectiveness = createRoute({
         .positive()
         .max(24 * 60)
         .default(5),
+      format: InsightFormat,
     }),
   },
-  responses: { 200: json(EffectivenessResponse, 'The comparison.'), ...keyErrorResponses },
+  responses: {
+    200: {
+      content: {
+        'application/json': { schema: EffectivenessResponse },
+        'text/csv': {
+          schema: z.string().meta({ description: 'One row per group: all, kind, step, persona.' }),
+        },
+      },
+      description: 'The comparison.',
+    },
+    ...keyErrorResponses,
+  },
 });
+
+type Report = ReturnType<typeof effectivenessOfTallies>;
+type Row = Pick<Report, 'treated' | 'holdout' | 'uplift' | 'upliftCi95'>;
+
+/** One CSV row per group (the whole, each kind, step and persona), its two proportions and the uplift. */
+function effectivenessCsv(report: Report): string {
+  const row = (group: string, key: string, r: Row) => ({
+    group,
+    key,
+    treated_n: r.treated.n,
+    treated_progressed: r.treated.progressed,
+    treated_rate: r.treated.rate,
+    holdout_n: r.holdout.n,
+    holdout_progressed: r.holdout.progressed,
+    holdout_rate: r.holdout.rate,
+    uplift: r.uplift,
+    uplift_lower95: r.upliftCi95[0],
+    uplift_upper95: r.upliftCi95[1],
+  });
+  const groups = (group: string, rows: Record<string, Row | undefined>) =>
+    Object.entries(rows).flatMap(([key, r]) => (r ? [row(group, key, r)] : []));
+  const rows = [
+    row('all', '', report),
+    ...groups('kind', report.byKind),
+    ...groups('step', report.byStep),
+    ...groups('persona', report.byPersona),
+  ];
+  const [first] = rows;
+  return toCsv(Object.keys(first ?? {}) as (keyof typeof first & string)[], rows as never);
+}
 
 export const effectivenessRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
   trackEffectiveness,
   async (c) => {
-    const { since, windowMinutes } = c.req.valid('query');
-    const exposures = await interventionExposures(c.var.services.db, c.var.caller.tenant.id, since);
-    const report = trackInterventionEffectiveness(exposures, Math.round(windowMinutes * 60_000));
-    return c.json({ since, interventions: exposures.length, ...report }, 200);
+    const { since, windowMinutes, format } = c.req.valid('query');
+    const windowMs = Math.round(windowMinutes * 60_000);
+    const tallies = await interventionTallies(c.var.services.db, c.var.caller.tenant.id, since, windowMs);
+    const report = effectivenessOfTallies(tallies, windowMs);
+    if (format === 'csv') return csvResponse(c, 'intervention-effectiveness.csv', effectivenessCsv(report));
+    return c.json({ since, interventions: tallies.reduce((n, t) => n + t.n, 0), ...report }, 200);
   },
 );

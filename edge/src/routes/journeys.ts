@@ -16,10 +16,12 @@ import {
 } from '@smart-onboarding/protocol';
 import { z } from 'zod';
 import { engagementOf, trainingEventsOf } from '../adapters/d1/queries/engagement';
+import { logExposure } from '../adapters/d1/queries/experiments';
 import { getFlowVersion } from '../adapters/d1/queries/flows';
 import { deleteUserRows, listJourneySummaries, listUserInterventions } from '../adapters/d1/queries/journeys';
 import { cacheKeys } from '../adapters/upstash/hot-cache';
 import { serverOnlyFields } from '../auth/server-only-profile';
+import { assignJourney } from '../experiments/journey-assignment';
 import type { AppEnv } from '../http/app-env';
 import { auditSecretCall } from '../http/audit';
 import { ApiError, unwrap } from '../http/errors';
@@ -180,11 +182,31 @@ export const journeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
         },
       );
     }
-    const flow = await getFlowVersion(c.var.services.db, owner.tenantId, body.flowId);
-    if (!flow) throw new ApiError(404, 'not_found', `no flow "${body.flowId}"`);
-    const { journey, created } = unwrap(
-      await c.var.services.journey(owner).initializeUserJourney(owner, flow, body.profile),
+    const { db } = c.var.services;
+    const latest = await getFlowVersion(db, owner.tenantId, body.flowId);
+    if (!latest) throw new ApiError(404, 'not_found', `no flow "${body.flowId}"`);
+    // The edge, never the browser, puts the user into the flow's running experiment.
+    const { experiment, flow, profile } = await assignJourney(
+      db,
+      owner.tenantId,
+      owner.userId,
+      latest,
+      body.profile,
     );
+    const { journey, created } = unwrap(
+      await c.var.services.journey(owner).initializeUserJourney(owner, flow, profile, experiment),
+    );
+    // The exposure is the first decision made under the experiment: the journey's first step.
+    if (created && experiment) {
+      await logExposure(db, {
+        tenantId: owner.tenantId,
+        experimentId: experiment.id,
+        userId: owner.userId,
+        variant: experiment.variant,
+        journeyId: journey.id,
+        exposedAt: Date.now(),
+      });
+    }
     return c.json({ journey }, created ? 201 : 200);
   })
   .openapi(getJourney, async (c) => {

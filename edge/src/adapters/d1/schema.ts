@@ -104,9 +104,24 @@ export const journeySummaries = sqliteTable(
   },
   (t) => [
     index('journey_summaries_tenant_flow_idx').on(t.tenantId, t.flowId, t.status),
-    index('journey_summaries_tenant_flow_started_idx').on(t.tenantId, t.flowId, t.startedAt),
     index('journey_summaries_tenant_experiment_idx').on(t.tenantId, t.experimentId),
     index('journey_summaries_tenant_user_idx').on(t.tenantId, t.userId),
+    // Covers the funnel and time-to-complete views (bench:analytics): every split column and the id the
+    // step join needs, so a flow's journeys are read from the index alone. It replaces the index on
+    // (tenant, flow, started) of migration 0005, its prefix.
+    index('journey_summaries_analysis_idx').on(
+      t.tenantId,
+      t.flowId,
+      t.startedAt,
+      t.status,
+      t.persona,
+      t.arm,
+      t.deviceClass,
+      t.cohort,
+      t.flowVersion,
+      t.timeToCompleteMs,
+      t.id,
+    ),
   ],
 );
 
@@ -125,6 +140,9 @@ export const stepCompletions = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.journeyId, t.stepId] }),
     index('step_completions_tenant_flow_idx').on(t.tenantId, t.flowId, t.stepId),
+    // A journey's completions in time order, covering: the funnel's step counts and the effectiveness
+    // view's "first completion after the intervention" are seeks, not scans (bench:analytics).
+    index('step_completions_tenant_journey_idx').on(t.tenantId, t.journeyId, t.action, t.at, t.stepId),
   ],
 );
 
@@ -201,7 +219,22 @@ export const engagementDaily = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.userId, t.stepId, t.day] }),
-    index('engagement_daily_tenant_day_idx').on(t.tenantId, t.day),
+    // Covers the tenant-wide engagement views over a window (bench:analytics: about 4 times faster than
+    // the (tenant, day) index it replaces, its prefix), read from the index alone.
+    index('engagement_daily_tenant_day_cover_idx').on(
+      t.tenantId,
+      t.day,
+      t.stepId,
+      t.userId,
+      t.events,
+      t.signals,
+      t.struggleReports,
+      t.maxStruggleScore,
+      t.timeSpentMs,
+      t.clicks,
+      t.stepActions,
+      t.interventionResponses,
+    ),
   ],
 );
 

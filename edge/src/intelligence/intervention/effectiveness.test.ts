@@ -51,6 +51,28 @@ describe('trackInterventionEffectiveness', () => {
     expect(Object.keys(r.byKind).sort()).toEqual(['explain_step', 'hint']);
   });
 
+  it('splits by kind, step and persona, each with its uplift interval', () => {
+    const exposures = simulate(4000, 0.6, 0.45, 7).map((e, i) => ({
+      ...e,
+      stepId: i % 3 === 0 ? 'connect' : null,
+      persona: i % 4 === 0 ? 'power_user' : 'novice',
+    }));
+    const r = trackInterventionEffectiveness(exposures, 5 * 60_000);
+    expect(Object.keys(r.byStep).sort()).toEqual(['', 'connect']);
+    expect(Object.keys(r.byPersona).sort()).toEqual(['novice', 'power_user']);
+    const power = r.byPersona.power_user;
+    expect((power?.treated.n ?? 0) + (power?.holdout.n ?? 0)).toBe(1000);
+    for (const c of [...Object.values(r.byKind), ...Object.values(r.byStep), ...Object.values(r.byPersona)]) {
+      expect(c?.upliftCi95[0]).toBeLessThan(c?.uplift ?? 0);
+      expect(c?.upliftCi95[1]).toBeGreaterThan(c?.uplift ?? 0);
+    }
+    // A quarter of the users: an interval about √3 times as wide as the other three quarters'.
+    const width = (c?: { upliftCi95: [number, number] }) => (c ? c.upliftCi95[1] - c.upliftCi95[0] : 0);
+    const ratio = width(r.byPersona.power_user) / width(r.byPersona.novice);
+    expect(ratio).toBeGreaterThan(1.5);
+    expect(ratio).toBeLessThan(2);
+  });
+
   it('reports no clear effect when there is none: the interval straddles zero', () => {
     const r = trackInterventionEffectiveness(simulate(2000, 0.5, 0.5, 6));
     expect(r.upliftCi95[0]).toBeLessThan(0);

@@ -9,6 +9,9 @@ export interface InterventionExposure {
   createdAt: number;
   /** When the user next completed a step (or the journey) after the intervention. */
   progressedAt?: number;
+  /** The step it was about, and the persona of the journey (for the splits by step and persona). */
+  stepId?: string | null;
+  persona?: string;
 }
 
 interface Proportion {
@@ -27,7 +30,17 @@ interface EffectivenessReport {
   uplift: number;
   /** 95% interval of the uplift (Newcombe's hybrid score method): excludes 0 when the effect is clear. */
   upliftCi95: [number, number];
-  byKind: Partial<Record<InterventionKind, { treated: Proportion; holdout: Proportion; uplift: number }>>;
+  byKind: Partial<Record<InterventionKind, Comparison>>;
+  /** Per step the intervention was about ('' for none), and per persona of the journey. */
+  byStep: Record<string, Comparison>;
+  byPersona: Record<string, Comparison>;
+}
+
+interface Comparison {
+  treated: Proportion;
+  holdout: Proportion;
+  uplift: number;
+  upliftCi95: [number, number];
 }
 
 /** A share of exposures that progressed, with its 95 % Wilson interval. */
@@ -35,19 +48,69 @@ export function wilson(progressed: number, n: number): Proportion {
   return { n, progressed, rate: n === 0 ? 0 : progressed / n, ci95: wilsonInterval(progressed, n) };
 }
 
-function compare(exposures: readonly InterventionExposure[], windowMs: number) {
-  const within = (e: InterventionExposure) =>
-    e.progressedAt !== undefined && e.progressedAt - e.createdAt <= windowMs && e.progressedAt >= e.createdAt;
-  const t = exposures.filter((e) => !e.holdout);
-  const h = exposures.filter((e) => e.holdout);
-  const treated = wilson(t.filter(within).length, t.length);
-  const holdout = wilson(h.filter(within).length, h.length);
-  return { treated, holdout, uplift: treated.rate - holdout.rate };
+/**
+ * Interventions of one kind, step, persona and group (shown or held out), and how many of them were
+ * followed by progress within the window: what D1 counts (`interventionTallies`) so a tenant's
+ * interventions are not shipped row by row to the Worker.
+ */
+export interface InterventionTally {
+  kind: InterventionKind;
+  stepId: string;
+  persona: string;
+  holdout: boolean;
+  n: number;
+  progressed: number;
+}
+
+function compare(tallies: readonly InterventionTally[]): Comparison {
+  const sum = (holdout: boolean, field: 'n' | 'progressed') =>
+    tallies.reduce((acc, t) => acc + (t.holdout === holdout ? t[field] : 0), 0);
+  const treated = wilson(sum(false, 'progressed'), sum(false, 'n'));
+  const holdout = wilson(sum(true, 'progressed'), sum(true, 'n'));
+  return {
+    treated,
+    holdout,
+    uplift: treated.rate - holdout.rate,
+    upliftCi95: newcombeInterval(treated, holdout),
+  };
+}
+
+/** The comparison within each group of tallies that `key` names. */
+function compareBy(
+  tallies: readonly InterventionTally[],
+  key: (t: InterventionTally) => string,
+): Record<string, Comparison> {
+  const groups = new Map<string, InterventionTally[]>();
+  for (const t of tallies) {
+    const k = key(t);
+    const list = groups.get(k) ?? [];
+    list.push(t);
+    groups.set(k, list);
+  }
+  return Object.fromEntries([...groups].map(([k, list]) => [k, compare(list)]));
+}
+
+/**
+ * Shown against held out from counts, overall and per kind, step and persona: the report of
+ * `trackInterventionEffectiveness` when D1 has done the counting. Pure.
+ */
+export function effectivenessOfTallies(
+  tallies: readonly InterventionTally[],
+  windowMs: number,
+): EffectivenessReport {
+  return {
+    windowMs,
+    ...compare(tallies),
+    byKind: compareBy(tallies, (t) => t.kind),
+    byStep: compareBy(tallies, (t) => t.stepId),
+    byPersona: compareBy(tallies, (t) => t.persona),
+  };
 }
 
 /**
  * The seed's `trackInterventionEffectiveness`: the share of users who progress within `windowMs` of an
- * intervention, shown against held out, with the uplift and its 95% interval, overall and per kind.
+ * intervention, shown against held out, with the uplift and its 95% interval, overall and per kind, step
+ * and persona.
  *
  * @example
  * const r = trackInterventionEffectiveness(exposures, 5 * 60_000);
@@ -57,22 +120,17 @@ export function trackInterventionEffectiveness(
   exposures: readonly InterventionExposure[],
   windowMs = 5 * 60_000,
 ): EffectivenessReport {
-  const overall = compare(exposures, windowMs);
-  const kinds = [...new Set(exposures.map((e) => e.kind))];
-  return {
-    windowMs,
-    ...overall,
-    upliftCi95: newcombeInterval(overall.treated, overall.holdout),
-    byKind: Object.fromEntries(
-      kinds.map((k) => [
-        k,
-        compare(
-          exposures.filter((e) => e.kind === k),
-          windowMs,
-        ),
-      ]),
-    ),
-  };
+  const within = (e: InterventionExposure) =>
+    e.progressedAt !== undefined && e.progressedAt - e.createdAt <= windowMs && e.progressedAt >= e.createdAt;
+  const tallies = exposures.map((e) => ({
+    kind: e.kind,
+    stepId: e.stepId ?? '',
+    persona: e.persona ?? 'unknown',
+    holdout: e.holdout,
+    n: 1,
+    progressed: within(e) ? 1 : 0,
+  }));
+  return effectivenessOfTallies(tallies, windowMs);
 }
 
 /**

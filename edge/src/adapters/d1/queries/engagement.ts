@@ -1,8 +1,10 @@
 import type { BehaviorEvent } from '@smart-onboarding/protocol';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { aggregateEngagement } from '../../../events/aggregate';
+import { aggregateHotspots } from '../../../events/hotspots';
 import { isTrainingEvent } from '../../../events/training-events';
 import type { Database } from '../client';
+import { struggleHotspotsDaily } from '../insight-schema';
 import { deadLetters, engagementDaily, processedEvents, trainingEvents } from '../schema';
 
 /**
@@ -90,8 +92,23 @@ export async function addEngagement(
     }));
     training.push(db.insert(trainingEvents).values(rows).onConflictDoNothing());
   }
+  const hotspots = aggregateHotspots(fresh).map((h) =>
+    db
+      .insert(struggleHotspotsDaily)
+      .values({ tenantId, ...h })
+      .onConflictDoUpdate({
+        target: [
+          struggleHotspotsDaily.tenantId,
+          struggleHotspotsDaily.stepId,
+          struggleHotspotsDaily.element,
+          struggleHotspotsDaily.signal,
+          struggleHotspotsDaily.day,
+        ],
+        set: { count: sql`${struggleHotspotsDaily.count} + excluded.count` },
+      }),
+  );
   const [first, ...rest] = marks;
-  await db.batch([first!, ...rest, ...upserts, ...training]);
+  await db.batch([first!, ...rest, ...upserts, ...hotspots, ...training]);
   return fresh.length;
 }
 
