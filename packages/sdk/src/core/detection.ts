@@ -32,7 +32,7 @@ export function createSignalLoop() {
       return fresh;
     },
     /** The latest event time, to skip runs when nothing happens. */
-    lastAt: () => buffer.at(-1)?.t ?? Number.NEGATIVE_INFINITY,
+    lastAt: () => buffer.at(-1)?.t ?? -Infinity,
     clear() {
       buffer = [];
       seen.clear();

@@ -29,7 +29,7 @@ export function detectExcessiveScroll(events: readonly RawEvent[], _options?: De
       state = {
         counter: createReversalCounter(EXCESSIVE_SCROLL.minLegPx),
         turns: [],
-        quietUntil: Number.NEGATIVE_INFINITY,
+        quietUntil: -Infinity,
       };
       perContainer.set(key, state);
     }

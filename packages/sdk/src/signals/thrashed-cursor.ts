@@ -28,7 +28,7 @@ export function detectThrashedCursor(events: readonly RawEvent[], _options?: Det
     counter: createReversalCounter(THRASHED_CURSOR.minLegPx),
     turns: [] as number[],
   }));
-  let quietUntil = Number.NEGATIVE_INFINITY;
+  let quietUntil = -Infinity;
   for (const e of events) {
     if (e.type !== 'move' || e.pointer === 'touch') continue;
     for (const [i, axis] of axes.entries()) {
