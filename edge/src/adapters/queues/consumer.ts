@@ -71,28 +71,42 @@ function ownerOf(body: unknown): { tenantId: string; userId: string; at?: number
   return { tenantId, userId, ...(typeof at === 'number' ? { at } : {}) };
 }
 
+/** How a dead letter is kept; a parameter so tests can play a D1 outage. */
+type DeadLetterWriter = typeof recordDeadLetter;
+
 /**
  * The dead-letter queue's consumer: keeps each message in D1 (`dead_letters`) for a person to look at,
  * under the user it names, so the user's export and deletion include it. A message for a user deleted
- * since it was enqueued is dropped: deletion wins here too.
+ * since it was enqueued is dropped: deletion wins here too. When D1 fails, the message (not the batch)
+ * is retried with the same backoff as events, so an outage of minutes loses nothing (wrangler.jsonc
+ * gives it 10 attempts, about half an hour).
  */
-export async function consumeDeadLetters(batch: MessageBatch<unknown>, { db }: Pick<Services, 'db'>) {
+export async function consumeDeadLetters(
+  batch: MessageBatch<unknown>,
+  { db }: Pick<Services, 'db'>,
+  keep: DeadLetterWriter = recordDeadLetter,
+) {
   for (const message of batch.messages) {
     const body = message.body as { reason?: unknown; body?: unknown } | null;
     const forwarded = body && typeof body === 'object' && typeof body.reason === 'string';
     const kept = forwarded ? body.body : message.body;
     const owner = ownerOf(kept);
-    if (owner && overtakenBy(await tombstoneOf(db, owner.tenantId, owner.userId), owner.at)) {
+    try {
+      if (owner && overtakenBy(await tombstoneOf(db, owner.tenantId, owner.userId), owner.at)) {
+        message.ack();
+        continue;
+      }
+      await keep(
+        db,
+        batch.queue,
+        forwarded ? (body.reason as string) : `gave up after ${message.attempts} attempts`,
+        kept,
+        owner,
+      );
       message.ack();
-      continue;
+    } catch (err) {
+      console.warn(`dead letter not kept (attempt ${message.attempts}), retrying`, err);
+      message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
     }
-    await recordDeadLetter(
-      db,
-      batch.queue,
-      forwarded ? (body.reason as string) : `gave up after ${message.attempts} attempts`,
-      kept,
-      owner,
-    );
-    message.ack();
   }
 }
