@@ -4,7 +4,7 @@ import { EVENT_BATCH_MAX_BYTES, EventBatchAccepted } from '@smart-onboarding/pro
 import { describe, expect, it } from 'vitest';
 import { database } from '../src/adapters/d1/client';
 import { engagementOf, listDeadLetters } from '../src/adapters/d1/queries/engagement';
-import { consumeEvents } from '../src/adapters/queues/consumer';
+import { consumeDeadLetters, consumeEvents } from '../src/adapters/queues/consumer';
 import { servicesFor } from '../src/services';
 import {
   api,
@@ -229,6 +229,29 @@ describe('the event queue consumer', () => {
       return rows.find((r) => r.body.includes(marker));
     });
     expect(letters.reason).toMatch(/^invalid message/);
+  });
+});
+
+describe('the dead-letter consumer', () => {
+  it('retries a dead letter, with backoff, while D1 is down, and keeps it once D1 is back', async () => {
+    const marker = `outage-${crypto.randomUUID()}`;
+    const letter = () =>
+      createMessageBatch('so-events-dlq', [
+        { id: 'dl-outage', timestamp: new Date(), attempts: 2, body: { reason: 'poison', body: { marker } } },
+      ]);
+    const down = letter();
+    await consumeDeadLetters(down, servicesFor(env), async () => {
+      throw new Error('D1_ERROR: D1 is unavailable');
+    });
+    const result = await getQueueResult(down, createExecutionContext());
+    expect(result.explicitAcks).toEqual([]);
+    expect(result.retryMessages).toEqual([expect.objectContaining({ msgId: 'dl-outage' })]);
+
+    const up = letter();
+    await consumeDeadLetters(up, servicesFor(env));
+    expect((await getQueueResult(up, createExecutionContext())).explicitAcks).toEqual(['dl-outage']);
+    const rows = await listDeadLetters(database(env.DB), 'so-events-dlq');
+    expect(rows.filter((r) => r.body.includes(marker))).toHaveLength(1);
   });
 });
 

@@ -2,7 +2,7 @@ import type { EscalationTicket } from '@smart-onboarding/protocol';
 import { type BackoffOptions, backoffDelayMs, retryAfterFromHeaders } from '../resilience/backoff';
 import type { EscalationWebhookConfig } from './config';
 import { type EscalationContext, webhookBody } from './payload';
-import { DELIVERY_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './signature';
+import { DELIVERY_HEADER, NONCE_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './signature';
 
 export interface DeliveryOptions {
   /** Attempts made now, one after another with short backoff, before handing over to a later retry. */
@@ -75,6 +75,7 @@ export async function deliverEscalation(
   for (let inline = 0; inline < options.inlineAttempts && current.attempts < options.maxAttempts; inline++) {
     const at = deps.now();
     const ts = Math.floor(at / 1000);
+    const nonce = crypto.randomUUID();
     let status: number | undefined;
     let retryAfterMs: number | undefined;
     try {
@@ -84,7 +85,8 @@ export async function deliverEscalation(
           'content-type': 'application/json',
           'user-agent': 'smart-onboarding-escalation/1',
           [TIMESTAMP_HEADER]: String(ts),
-          [SIGNATURE_HEADER]: await signWebhook(config.secret, ts, body),
+          [NONCE_HEADER]: nonce,
+          [SIGNATURE_HEADER]: await signWebhook(config.secret, ts, nonce, body),
           [DELIVERY_HEADER]: ticket.id,
         },
         body,

@@ -38,7 +38,7 @@ describe('struggleSummary', () => {
       },
       lines: [
         'User u-42 is stuck on step "Schedule it" (5 of 5), 4 min on it (expected 45 s).',
-        'Struggle score 0.91 (model): dead click, rage click on #schedule-button.',
+        'Struggle score 0.91 (model): dead click, rage click.',
         'Recent signals: dead click ×2, rage click ×1.',
         'Already tried: hint (dismissed), ai help (abandoned).',
         'Page: /compose.',

@@ -45,7 +45,8 @@ export function struggleSummary(input: EscalationInput): string {
       .slice(0, 4)
       .map((r) => r.code.replace(/_/g, ' '));
     lines.push(
-      `Struggle score ${input.report.score.toFixed(2)} (${input.report.source})${reasons.length ? `: ${reasons.join(', ')}` : ''}${input.report.element ? ` on ${input.report.element}` : ''}.`,
+      // Not the element: a selector the browser wrote, so text an attacker chose (issue 12, hole 10).
+      `Struggle score ${input.report.score.toFixed(2)} (${input.report.source})${reasons.length ? `: ${reasons.join(', ')}` : ''}.`,
     );
   }
   const signals = input.recentSignals ?? input.report?.recentSignals ?? [];

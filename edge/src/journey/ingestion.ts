@@ -43,15 +43,17 @@ export class EventIngestion {
     if (!claimed.ok) return claimed;
     const ids = batch.events.map((e) => e.id);
     const seen = store.seenEventIds(ids);
+    // A deleted user's events from before the deletion count as seen: acknowledged, never queued again.
+    const forgottenAt = store.get('forgottenAt') ?? -1;
     const fresh: BehaviorEvent[] = [];
     for (const event of batch.events) {
-      if (seen.has(event.id)) continue;
+      if (seen.has(event.id) || event.timestamp <= forgottenAt) continue;
       seen.add(event.id);
       fresh.push(event);
     }
     if (fresh.length > 0) {
       store.set('lastActivityAt', Date.now());
-      for (const messages of packForQueue(owner.tenantId, owner.userId, fresh)) {
+      for (const messages of packForQueue(owner.tenantId, owner.userId, fresh, Date.now())) {
         await services.events.sendBatch(messages.map((body) => ({ body, contentType: 'json' as const })));
       }
       const now = Date.now();

@@ -20,8 +20,15 @@ import { parseClientFrame } from './client-frame';
 import { answerClientMessage } from './client-messages';
 import { helpRequestFor } from './help-context';
 import { type JourneyModules, journeyModules } from './journey-modules';
-import type { IngestResult, JourneyRpc, Reconciliation } from './journey-rpc';
-import { advance, applyProgress, completeJourney, startJourney, toOnboardingResult } from './journey-state';
+import type { ForgottenJourney, IngestResult, JourneyRpc, Reconciliation } from './journey-rpc';
+import {
+  advance,
+  applyProgress,
+  completeJourney,
+  type JourneyState,
+  startJourney,
+  toOnboardingResult,
+} from './journey-state';
 import { nextStepOf } from './journey-view';
 import { LEARNING_READ_MAX_AGE_MS } from './learner-link';
 import { fail, type Outcome, ok } from './outcome';
@@ -212,16 +219,31 @@ export class JourneyObject extends DurableObject<Env> implements JourneyRpc {
     return ok(toOnboardingResult(state));
   }
 
-  /** Forgets everything about the user here: state, event ids, open sockets. */
-  async deleteJourney(owner: JourneyOwner): Promise<Outcome<void>> {
-    const claimed = claim(this.m.store, owner);
+  /**
+   * Forgets everything about the user here: state, event ids, open sockets. Keeps only when, so events
+   * from before that are dropped if a client sends them again (`EventIngestion`).
+   */
+  async deleteJourney(owner: JourneyOwner): Promise<Outcome<ForgottenJourney>> {
+    const { store } = this.m;
+    const claimed = claim(store, owner);
     if (!claimed.ok) return claimed;
+    const journeys = [store.get('journey'), store.get('pendingOutcome')].flatMap((j) =>
+      j ? [{ journeyId: 'journeyId' in j ? j.journeyId : j.id, flowId: j.flowId }] : [],
+    );
     this.m.sockets.closeAll('user deleted');
     await this.m.alarms.clear();
-    await this.m.store.erase();
+    await store.erase();
+    const forgottenAt = Date.now();
+    store.set('forgottenAt', forgottenAt);
     this.m.summaries.forget();
     await this.m.nextStepCache.forget(owner);
-    return ok(undefined);
+    return ok({ forgottenAt, journeys });
+  }
+
+  async storedProfile(owner: JourneyOwner): Promise<Outcome<JourneyState['profile'] | null>> {
+    const claimed = claim(this.m.store, owner);
+    if (!claimed.ok) return claimed;
+    return ok(this.m.store.get('journey')?.profile ?? null);
   }
 
   /** Accepts a batch of the user's events (`EventIngestion`): deduplicated, queued, applied to the journey. */

@@ -9,11 +9,20 @@ import type {
   OnboardingResult,
   StruggleMetrics,
   UpdateProgressRequest,
+  UserProfile,
 } from '@smart-onboarding/protocol';
 import type { HelpMoment } from '../help/help-request';
 import type { RecommendationContext } from '../intelligence/content-recommendations';
 import type { Outcome } from './outcome';
 import type { JourneyOwner } from './owner';
+
+/** What the journey object reports after forgetting its state (`JourneyRpc.deleteJourney`). */
+export interface ForgottenJourney {
+  /** When the object forgot the user, on the clock that stamps the user's queue messages. */
+  forgottenAt: number;
+  /** The journeys the object still knew of (D1 may not have their summaries yet). */
+  journeys: { journeyId: string; flowId: string }[];
+}
 
 export interface IngestResult {
   accepted: number;
@@ -55,7 +64,9 @@ export interface JourneyRpc extends Rpc.DurableObjectBranded {
   recommendationContext(owner: JourneyOwner, stepId?: string): Promise<Outcome<RecommendationContext>>;
   reconcileUserState(owner: JourneyOwner): Promise<Outcome<Reconciliation>>;
   completeOnboarding(owner: JourneyOwner): Promise<Outcome<OnboardingResult>>;
-  deleteJourney(owner: JourneyOwner): Promise<Outcome<void>>;
+  deleteJourney(owner: JourneyOwner): Promise<Outcome<ForgottenJourney>>;
+  /** The profile the journey was started with, or null without a journey (for the user's export). */
+  storedProfile(owner: JourneyOwner): Promise<Outcome<Partial<Omit<UserProfile, 'id'>> | null>>;
   ingestEvents(owner: JourneyOwner, batch: EventBatch): Promise<Outcome<IngestResult>>;
   /** Waits until the D1 summary writes scheduled so far have run (tests use it). */
   summarySettled(): Promise<void>;

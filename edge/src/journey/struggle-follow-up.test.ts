@@ -12,7 +12,7 @@ const state: JourneyState = startJourney({
   userId: 'u1',
   flow: flow.flow,
   flowVersion: 3,
-  profile: { traits: { plan: 'pro' } },
+  profile: { email: 'ada@example.com', traits: { plan: 'pro', note: '<script>' } },
   now: 1_000,
   first: ruleBasedNextStep.choose({
     flow: flow.flow,
@@ -68,7 +68,7 @@ describe('struggleFollowUp', () => {
     });
   });
 
-  it('gives the person the step, its position, the time on it and the user', () => {
+  it('gives the person the step, its position, the time on it and the user (e-mail, no browser-set traits)', () => {
     const f = struggleFollowUp(plan('human'), facts);
     expect(f?.kind === 'human' && f.input).toMatchObject({
       id: 'p1',
@@ -78,7 +78,7 @@ describe('struggleFollowUp', () => {
     });
     expect(f?.kind === 'human' && f.context).toEqual({
       tenantId: 't',
-      user: { id: 'u1', traits: { plan: 'pro' } },
+      user: { id: 'u1', email: 'ada@example.com' },
       flowId: 'creator-studio',
     });
   });

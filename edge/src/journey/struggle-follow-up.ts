@@ -48,7 +48,9 @@ export function struggleFollowUp(
   }
   if (plan.kind === 'human') {
     const index = step && flow ? flow.flow.steps.findIndex((s) => s.id === step.id) : -1;
-    const traits = state?.profile.traits;
+    // The help desk gets no browser-set text about the user (traits are the browser's to choose): only
+    // the id and the e-mail, which only the tenant's server can set (issue 12, hole 10).
+    const email = state?.profile.email;
     return {
       kind: 'human',
       input: {
@@ -66,7 +68,7 @@ export function struggleFollowUp(
       },
       context: {
         tenantId: facts.tenantId,
-        user: { id: state?.userId ?? 'unknown', ...(traits ? { traits } : {}) },
+        user: { id: state?.userId ?? 'unknown', ...(email ? { email } : {}) },
         ...(flow ? { flowId: flow.flow.id } : {}),
       },
     };

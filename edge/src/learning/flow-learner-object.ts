@@ -73,4 +73,15 @@ export class FlowLearnerObject extends DurableObject<Env> implements FlowLearner
     await this.save(learnFromJourney(state, outcome));
     return true;
   }
+
+  /**
+   * Forgets the ids of a deleted user's journeys. The posteriors keep what they learned: counts pooled
+   * over every journey of the flow, from which no one user can be read back.
+   */
+  async forgetJourneys(journeyIds: readonly string[]): Promise<void> {
+    this.ctx.storage.sql.exec(
+      'DELETE FROM learned WHERE journey_id IN (SELECT value FROM json_each(?))',
+      JSON.stringify(journeyIds),
+    );
+  }
 }

@@ -16,4 +16,6 @@ export interface FlowLearnerRpc extends Rpc.DurableObjectBranded {
   noteDecisions(decisions: number, explorations: number): Promise<void>;
   /** Learns from an ended journey, once per journey id. Returns false when it was already learned. */
   learnFromJourney(journeyId: string, outcome: JourneyOutcome): Promise<boolean>;
+  /** Forgets the ids of a deleted user's journeys (what was learned from them is pooled and stays). */
+  forgetJourneys(journeyIds: readonly string[]): Promise<void>;
 }

@@ -15,10 +15,9 @@ import {
   UserExportResponse,
 } from '@smart-onboarding/protocol';
 import { z } from 'zod';
-import { engagementOf, trainingEventsOf } from '../adapters/d1/queries/engagement';
 import { logExposure } from '../adapters/d1/queries/experiments';
 import { getFlowVersion } from '../adapters/d1/queries/flows';
-import { deleteUserRows, listJourneySummaries, listUserInterventions } from '../adapters/d1/queries/journeys';
+import { listJourneySummaries } from '../adapters/d1/queries/journeys';
 import { cacheKeys } from '../adapters/upstash/hot-cache';
 import { serverOnlyFields } from '../auth/server-only-profile';
 import { assignJourney } from '../experiments/journey-assignment';
@@ -29,6 +28,8 @@ import { json, keyErrorResponses, security, userErrorResponses } from '../http/o
 import { validationHook } from '../http/validation';
 import { requireKey } from '../middleware/auth/require-key';
 import { resolveUser } from '../middleware/auth/resolve-user';
+import { forgetUser } from '../privacy/forget-user';
+import { exportUserRows } from '../privacy/user-data';
 
 const UserParams = z.object({ userId: Id });
 const anyKey = requireKey({ secret: false });
@@ -125,7 +126,8 @@ const deleteUserJourney = createRoute({
   path: '/v1/journeys/{userId}',
   operationId: 'deleteUserJourney',
   tags,
-  summary: 'Forgets the user: journey state, summaries, completions, interventions and aggregates.',
+  summary:
+    "Forgets the user: the journey object, the flow learners' journey ids and every D1 table of the user (USER_TABLES); events still queued are dropped by a tombstone.",
   security: security.secretKey,
   middleware: [secretKey] as const,
   request: { params: UserParams },
@@ -138,7 +140,7 @@ const exportUserData = createRoute({
   operationId: 'exportUserData',
   tags,
   summary:
-    'Everything held about the user: journey, engagement aggregates, interventions, training events (audited).',
+    'Everything held about the user: the journey and its profile, and every D1 table of the user (USER_TABLES), audited.',
   security: security.secretKey,
   middleware: [secretKey] as const,
   request: { params: UserParams },
@@ -245,33 +247,27 @@ export const journeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   })
   .openapi(deleteUserJourney, async (c) => {
     const owner = await resolveUser(c, c.req.valid('param').userId);
-    unwrap(await c.var.services.journey(owner).deleteJourney(owner));
-    await deleteUserRows(c.var.services.db, owner.tenantId, owner.userId);
+    const forgotten = unwrap(await c.var.services.journey(owner).deleteJourney(owner));
+    await forgetUser(c.var.services, owner, forgotten);
     await auditSecretCall(c, 'deleteUserJourney', `journeys/${owner.userId}`);
     return c.body(null, 204);
   })
   .openapi(exportUserData, async (c) => {
     const owner = await resolveUser(c, c.req.valid('param').userId);
-    const db = c.var.services.db;
-    const journey = await c.var.services.journey(owner).getJourney(owner);
+    const stub = c.var.services.journey(owner);
+    const journey = await stub.getJourney(owner);
     if (!journey.ok && journey.error.code !== 'not_found') unwrap(journey);
-    const engagement = (await engagementOf(db, owner.tenantId, owner.userId)).map(
-      ({ tenantId: _t, userId: _u, ...day }) => day,
-    );
-    const interventions = await listUserInterventions(db, owner.tenantId, owner.userId);
-    const trainingEvents = await trainingEventsOf(db, owner.tenantId, owner.userId);
+    const profile = unwrap(await stub.storedProfile(owner));
+    const rows = await exportUserRows(c.var.services.db, owner.tenantId, owner.userId);
     await auditSecretCall(c, 'exportUserData', `journeys/${owner.userId}`);
-    return c.json(
-      {
-        userId: owner.userId,
-        exportedAt: Date.now(),
-        journey: journey.ok ? journey.value : null,
-        engagement,
-        interventions,
-        trainingEvents,
-      },
-      200,
-    );
+    const body: UserExportResponse = {
+      userId: owner.userId,
+      exportedAt: Date.now(),
+      journey: journey.ok ? journey.value : null,
+      profile,
+      ...(rows as Omit<UserExportResponse, 'userId' | 'exportedAt' | 'journey' | 'profile'>),
+    };
+    return c.json(body, 200);
   })
   .openapi(listJourneys, async (c) => {
     const { caller } = c.var;

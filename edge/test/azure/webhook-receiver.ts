@@ -5,8 +5,8 @@ import { text } from 'node:stream/consumers';
 
 /**
  * A help desk's webhook endpoint, as a local HTTP server: it checks the
- * `x-smart-onboarding-signature: sha256=<hex>` header (HMAC-SHA256 over `<timestamp>.<body>` with the
- * shared secret, timestamp from `x-smart-onboarding-timestamp`) with Node's own crypto, so the edge's
+ * `x-smart-onboarding-signature: sha256=<hex>` header (HMAC-SHA256 over `<timestamp>.<nonce>.<body>` with
+ * the shared secret, from `x-smart-onboarding-timestamp` and `x-smart-onboarding-nonce`) with Node's own crypto, so the edge's
  * signing is verified by an independent implementation, and it can fail the first attempts.
  *
  * `POST /__control/hooks/{name}` with `{ secret, failFirst?, failStatus?, retryAfterSeconds?, delayMs? }` arms a hook;
@@ -37,9 +37,15 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-function verify(secret: string, timestamp: string | null, body: string, header: string | null): boolean {
-  if (!timestamp || !header?.startsWith('sha256=')) return false;
-  const expected = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest();
+function verify(
+  secret: string,
+  timestamp: string | null,
+  nonce: string | null,
+  body: string,
+  header: string | null,
+): boolean {
+  if (!timestamp || !nonce || !header?.startsWith('sha256=')) return false;
+  const expected = createHmac('sha256', secret).update(`${timestamp}.${nonce}.${body}`).digest();
   const given = Buffer.from(header.slice('sha256='.length), 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
@@ -78,8 +84,15 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     }
     const timestamp = req.headers['x-smart-onboarding-timestamp'];
     const signature = req.headers['x-smart-onboarding-signature'];
+    const nonce = req.headers['x-smart-onboarding-nonce'];
     const ts = typeof timestamp === 'string' ? timestamp : null;
-    const signatureValid = verify(state.secret, ts, body, typeof signature === 'string' ? signature : null);
+    const signatureValid = verify(
+      state.secret,
+      ts,
+      typeof nonce === 'string' ? nonce : null,
+      body,
+      typeof signature === 'string' ? signature : null,
+    );
     let parsed: unknown = null;
     try {
       parsed = JSON.parse(body);

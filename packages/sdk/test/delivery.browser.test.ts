@@ -41,8 +41,14 @@ afterAll(async () => {
 
 type Sdk = {
   SmartOnboarding: {
-    status(): { queued: number; channel: string; capturing: boolean };
+    status(): {
+      queued: number;
+      channel: string;
+      capturing: boolean;
+      dropped: { cap: number; user: number; invalid: number };
+    };
     track(n: string, p?: object): void;
+    identify(id: string, traits?: object, hash?: string): void;
     setConsent(s: string): void;
   };
 };
@@ -273,4 +279,71 @@ describe(`delivery (${process.env.SDK_TEST_BACKEND === 'receiver' ? 'test receiv
       await context.close();
     },
   );
+
+  it('events queued before identify() switches user never go out as the new user: dropped, and counted', async () => {
+    const context = await harness.browser.newContext();
+    const [ada, bob] = [user('owner-ada'), user('owner-bob')];
+    const p = await open(context, ada);
+    await onSocket(p);
+    await drained(p);
+    proxy.mode = 'down';
+    proxy.cutSockets();
+    const adas = Array.from({ length: 5 }, (_, i) => `ada-${i}`);
+    await track(p, adas);
+    await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status().queued >= 5);
+    await p.evaluate(
+      ([id, hash]) => (window as unknown as Sdk).SmartOnboarding.identify(id!, undefined, hash),
+      [bob.user, bob.hash],
+    );
+    await track(p, ['bob-0', 'bob-1']);
+    proxy.mode = 'up';
+    await drained(p, 30_000);
+    expect(answered(bob.user).names).toEqual(expect.arrayContaining(['bob-0', 'bob-1']));
+    expect(answered(bob.user).names.filter((n) => n.startsWith('ada-'))).toEqual([]);
+    // Ada's five, and whatever capture queued for her meanwhile (a page event, engagement).
+    const { dropped } = await status(p);
+    expect(dropped.user).toBeGreaterThanOrEqual(adas.length);
+    expect(dropped).toMatchObject({ cap: 0, invalid: 0 });
+    await context.close();
+  });
+
+  it("another person on the same browser: the first one's queued events are dropped and counted, never sent as the second", async () => {
+    const context = await harness.browser.newContext();
+    const [ada, bob] = [user('first-ada'), user('then-bob')];
+    const p = await open(context, { ...ada, socket: 'false' });
+    await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status().capturing);
+    await drained(p);
+    proxy.mode = 'down';
+    const adas = Array.from({ length: 6 }, (_, i) => `left-by-ada-${i}`);
+    await track(p, adas);
+    await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status().queued >= 6);
+    // Bob signs in on the next page; Ada's events are still in the IndexedDB outbox.
+    await p.goto(
+      `${harness.site.url}/?${new URLSearchParams({ endpoint: proxy.url, ...bob, socket: 'false' })}`,
+    );
+    await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status?.().capturing);
+    proxy.mode = 'up';
+    await track(p, ['bob-here']);
+    await drained(p, 30_000);
+    expect(answered(bob.user).names).toContain('bob-here');
+    expect(answered(bob.user).names.filter((n) => n.startsWith('left-by-ada-'))).toEqual([]);
+    expect((await status(p)).dropped?.user).toBeGreaterThanOrEqual(adas.length);
+    await context.close();
+  });
+
+  it('a full outbox drops its oldest events and says how many (status().dropped.cap)', async () => {
+    const context = await harness.browser.newContext();
+    const p = await open(context, { ...user('overflow'), socket: 'false' });
+    await p.waitForFunction(() => (window as unknown as Sdk).SmartOnboarding.status().capturing);
+    await drained(p);
+    proxy.mode = 'down';
+    await track(
+      p,
+      Array.from({ length: 1010 }, (_, i) => `overflow-${i}`),
+    );
+    const s = await status(p);
+    expect(s.queued).toBe(1000);
+    expect(s.dropped.cap).toBeGreaterThanOrEqual(10);
+    await context.close();
+  });
 });

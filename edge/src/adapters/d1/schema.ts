@@ -256,14 +256,39 @@ export const processedEvents = sqliteTable(
   ],
 );
 
-/** Messages no consumer could process, kept for a person to look at. */
-export const deadLetters = sqliteTable('dead_letters', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  queue: text('queue').notNull(),
-  reason: text('reason').notNull(),
-  body: text('body').notNull(),
-  at: integer('at').notNull(),
-});
+/**
+ * Messages no consumer could process, kept for a person to look at. The tenant and user are those the
+ * message names, when it names them (an event message does), so a user's dead letters are exported and
+ * deleted with the user.
+ */
+export const deadLetters = sqliteTable(
+  'dead_letters',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    queue: text('queue').notNull(),
+    reason: text('reason').notNull(),
+    body: text('body').notNull(),
+    at: integer('at').notNull(),
+    tenantId: text('tenant_id'),
+    userId: text('user_id'),
+  },
+  (t) => [index('dead_letters_tenant_user_idx').on(t.tenantId, t.userId)],
+);
+
+/**
+ * Users deleted (`DELETE /v1/journeys/{userId}`), with when their journey object forgot them: the event
+ * consumer drops every message enqueued until then, so events still on the queue never re-create what
+ * the deletion removed (issue 12, hole 4).
+ */
+export const userTombstones = sqliteTable(
+  'user_tombstones',
+  {
+    tenantId: text('tenant_id').notNull(),
+    userId: text('user_id').notNull(),
+    deletedAt: integer('deleted_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.userId] })],
+);
 
 /**
  * Events kept for training the struggle model (`models`' `trainFromExport`): feature windows and the

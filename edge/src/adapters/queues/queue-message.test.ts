@@ -26,7 +26,7 @@ describe('packForQueue', () => {
     ['500 small events', 500, 10, 1, 1],
     ['500 events of half a KB', 500, 500, 3, 2],
   ])('%s: %i messages in %i sends', (_name, count, padding, messagesExpected, sendsExpected) => {
-    const sends = packForQueue('t', 'u', events(count, padding));
+    const sends = packForQueue('t', 'u', events(count, padding), 1);
     const messages = sends.flat();
     expect(messages).toHaveLength(messagesExpected);
     expect(sends).toHaveLength(sendsExpected);

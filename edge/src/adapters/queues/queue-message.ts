@@ -7,6 +7,11 @@ export const EventQueueMessage = z.object({
   tenantId: Id,
   userId: Id,
   events: z.array(BehaviorEvent).min(1),
+  /**
+   * When the journey object enqueued it (its clock): the consumer drops a message a deletion overtook
+   * (`user_tombstones`). Absent on messages from before this field, which count as enqueued at 0.
+   */
+  at: z.number().int().nonnegative().optional(),
 });
 export type EventQueueMessage = z.infer<typeof EventQueueMessage>;
 
@@ -25,22 +30,23 @@ export function packForQueue(
   tenantId: string,
   userId: string,
   events: BehaviorEvent[],
+  at: number,
 ): EventQueueMessage[][] {
-  const envelope = size({ v: 1, tenantId, userId, events: [] });
+  const envelope = size({ v: 1, tenantId, userId, at, events: [] });
   const messages: EventQueueMessage[] = [];
   let current: BehaviorEvent[] = [];
   let bytes = envelope;
   for (const event of events) {
     const eventBytes = size(event) + 1;
     if (current.length > 0 && bytes + eventBytes > QUEUE_MESSAGE_MAX_BYTES) {
-      messages.push({ v: 1, tenantId, userId, events: current });
+      messages.push({ v: 1, tenantId, userId, at, events: current });
       current = [];
       bytes = envelope;
     }
     current.push(event);
     bytes += eventBytes;
   }
-  if (current.length > 0) messages.push({ v: 1, tenantId, userId, events: current });
+  if (current.length > 0) messages.push({ v: 1, tenantId, userId, at, events: current });
 
   const sends: EventQueueMessage[][] = [];
   let group: EventQueueMessage[] = [];

@@ -43,6 +43,11 @@ export interface StoredJourney {
   looseInterventions: InterventionRecord[];
   /** The device the journey was first seen on (from events' page context), for analysis in D1. */
   deviceClass: DeviceClass | null;
+  /**
+   * When the user was deleted here (`deleteJourney`): events that happened before are dropped as if seen,
+   * so an outbox resending them after the deletion cannot re-create the user (issue 12, hole 4).
+   */
+  forgottenAt: number | null;
 }
 
 export type StoredField = keyof StoredJourney;
@@ -60,6 +65,7 @@ export const STORED_DEFAULTS: Readonly<StoredJourney> = {
   lastActivityAt: null,
   looseInterventions: [],
   deviceClass: null,
+  forgottenAt: null,
 };
 
 /**
@@ -78,4 +84,5 @@ export const ROW_KEYS: Readonly<Record<StoredField, string>> = {
   lastActivityAt: 'last_activity',
   looseInterventions: 'loose_interventions',
   deviceClass: 'device_class',
+  forgottenAt: 'forgotten_at',
 };

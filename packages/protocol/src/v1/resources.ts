@@ -3,7 +3,9 @@ import { NextStepResponse } from './api';
 import { BehaviorEvent } from './behavior';
 import { EpochMs, Id, Probability, Slug } from './common';
 import { FlowVersion } from './flow';
+import { EscalationTicket } from './intervention';
 import { JourneyStatus, OnboardingJourney } from './journey';
+import { UserProfile } from './profile';
 
 /** Bodies of the edge's resource APIs: flows, journey listings, the audit log, anonymous identities. */
 
@@ -115,6 +117,21 @@ export const UserExportResponse = z
     ),
     /** Feature windows and outcomes kept for training the struggle model (90 days at most). */
     trainingEvents: z.array(BehaviorEvent).optional(),
+    /** The profile the journey was started with (browser and tenant server), as the journey object keeps it. */
+    profile: UserProfile.omit({ id: true }).partial().nullable().optional(),
+    /** Traits the tenant's server set for targeting (secret key). */
+    serverTraits: z.array(z.object({ traits: z.unknown(), updatedAt: EpochMs })).optional(),
+    /** Journey summaries in D1, one per journey, and their step completions. */
+    journeySummaries: z.array(z.record(z.string(), z.unknown())).optional(),
+    stepCompletions: z.array(z.record(z.string(), z.unknown())).optional(),
+    /** Escalation tickets filed for the user, with their delivery state. */
+    escalations: z.array(EscalationTicket).optional(),
+    /** Ids of the user's events the queue consumer has counted (kept about 8 days). */
+    processedEvents: z.array(z.object({ eventId: z.string(), processedAt: EpochMs })).optional(),
+    /** Queue messages about the user no consumer could process. */
+    deadLetters: z
+      .array(z.object({ queue: z.string(), reason: z.string(), body: z.string(), at: EpochMs }))
+      .optional(),
   })
   .meta({ id: 'UserExportResponse' });
 

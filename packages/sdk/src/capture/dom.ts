@@ -43,7 +43,7 @@ function origin(e: Event): EventTarget | null {
 export function captureDom(win: Window, sink: CaptureSink, offset: () => { x: number; y: number }): Teardown {
   const doc = win.document;
   const { emit, describe, now } = sink;
-  let lastMove = Number.NEGATIVE_INFINITY;
+  let lastMove = -Infinity;
   let hovered: Element | undefined;
   let hoveredInfo: TargetInfo | undefined;
   let selectionLength = 0;

@@ -1,6 +1,6 @@
 import type { ScalarRecord } from '@smart-onboarding/protocol';
 import { openIndexedDbStore } from '../transport/indexeddb-store';
-import { createEventQueue } from '../transport/queue';
+import { createEventQueue, type EventQueue } from '../transport/queue';
 import type { ClientDependencies, SmartOnboardingApi } from './api';
 import { browserPrivacySignals, type ConsentState, effectiveConsent } from './consent';
 import { createEmitter } from './emitter';
@@ -31,6 +31,8 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
   let sessionId = '';
   /** What runs while consent is granted (undefined otherwise). */
   let run: Run | undefined;
+  /** The outbox of the latest run: its drop counters are `status().dropped`. */
+  let outbox: EventQueue | undefined;
   const warn = (...args: unknown[]) => {
     if (options?.debug) console.warn('[smart-onboarding]', ...args);
   };
@@ -46,6 +48,7 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
     if (!o || run || consent() !== 'granted') return;
     sessionId = restoreSession(sessionId);
     const queue = createEventQueue(await openIndexedDbStore(outboxDatabase(o.publishableKey)));
+    outbox = queue;
     // Consent may have been withdrawn (or another start won) while the database opened.
     if (run || consent() !== 'granted' || options !== o) return queue.close();
     run = startRun({
@@ -129,6 +132,7 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
       scorer: run?.scorer(),
       channel: run?.transport.channel() ?? 'none',
       queued: run?.transport.queued() ?? 0,
+      dropped: run && outbox?.dropped,
     }),
     shutdown: async () => {
       try {

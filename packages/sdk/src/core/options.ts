@@ -7,6 +7,7 @@ import type {
   StruggleReason,
 } from '@smart-onboarding/protocol';
 import type { ScorerState } from '../struggle/detector';
+import type { Dropped } from '../transport/queue';
 import type { ConsentState } from './consent';
 
 export interface UserIdentity {
@@ -83,4 +84,10 @@ export interface Status {
   scorer: ScorerState | undefined;
   channel: 'socket' | 'http' | 'offline' | 'none';
   queued: number;
+  /**
+   * Events given up since capture started, by why: the outbox was full (`cap`: the oldest go), they were
+   * captured for another user than the one signed in now (`user`: never sent as the wrong person), or
+   * the edge refused them as invalid (`invalid`). Never silent. Absent while capture is off.
+   */
+  dropped: Dropped | undefined;
 }

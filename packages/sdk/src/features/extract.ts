@@ -258,7 +258,7 @@ function clicks(events: readonly RawEvent[], t1: number, v: number[]): void {
 function pageActivity(events: readonly RawEvent[], t0: number, t1: number, v: number[]): void {
   const lastScroll = new Map<string, { x: number; y: number; dir: number; run: number }>();
   const focused = new Set<string>();
-  let arrivedAt = Number.NEGATIVE_INFINITY;
+  let arrivedAt = -Infinity;
   let hiddenSince: number | undefined;
   let hiddenMs = 0;
   let sawVisibility = false;

@@ -40,7 +40,7 @@ export function createAlarmGate(options: Partial<AlarmOptions> = {}): AlarmGate 
   const o = { ...DEFAULT_ALARM, ...options };
   let episode = false;
   let streak = 0;
-  let lastAlarmT = Number.NEGATIVE_INFINITY;
+  let lastAlarmT = -Infinity;
   return {
     update(t, score, reasons) {
       if (episode) {

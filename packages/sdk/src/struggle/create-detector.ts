@@ -49,7 +49,7 @@ export function createDetectorWith(
   /** Model scores come back asynchronously: chain them so alarms are decided in time order. */
   let modelQueue: Promise<void> = Promise.resolve();
   let stopped = false;
-  let lastReportT = Number.NEGATIVE_INFINITY;
+  let lastReportT = -Infinity;
   const teardowns: (() => void)[] = [];
 
   const setState = (next: ScorerState) => {
@@ -70,7 +70,7 @@ export function createDetectorWith(
   };
 
   /** When the page last answered input: a DOM change or a navigation. */
-  let lastAnswerT = Number.NEGATIVE_INFINITY;
+  let lastAnswerT = -Infinity;
   const unansweredRage = (t: number): Signal | undefined => {
     for (let i = signals.length - 1; i >= 0; i--) {
       const s = signals[i]!;

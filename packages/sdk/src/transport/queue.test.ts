@@ -31,10 +31,10 @@ describe('createEventQueue', () => {
     const q = createEventQueue(store);
     await q.ready;
     for (const id of ['a', 'b', 'c']) q.add(event(id));
-    expect(q.peek(2).map((e) => e.id)).toEqual(['a', 'b']);
-    expect(q.peek(5, new Set(['a'])).map((e) => e.id)).toEqual(['b', 'c']);
+    expect(q.peek(2, undefined, undefined).map((e) => e.id)).toEqual(['a', 'b']);
+    expect(q.peek(5, new Set(['a']), undefined).map((e) => e.id)).toEqual(['b', 'c']);
     q.remove(['a', 'c']);
-    expect(q.peek(5).map((e) => e.id)).toEqual(['b']);
+    expect(q.peek(5, undefined, undefined).map((e) => e.id)).toEqual(['b']);
     expect([...store.rows.keys()]).toEqual(['b']);
   });
 
@@ -46,7 +46,7 @@ describe('createEventQueue', () => {
     const q = createEventQueue(store);
     q.add(event('new'));
     await q.ready;
-    expect(q.peek(10).map((e) => e.id)).toEqual(['old1', 'old2', 'new']);
+    expect(q.peek(10, undefined, undefined).map((e) => e.id)).toEqual(['old1', 'old2', 'new']);
   });
 
   it('is bounded: the oldest are dropped', async () => {
@@ -54,8 +54,21 @@ describe('createEventQueue', () => {
     const q = createEventQueue(store, 3);
     await q.ready;
     for (const id of ['a', 'b', 'c', 'd', 'e']) q.add(event(id));
-    expect(q.peek(10).map((e) => e.id)).toEqual(['c', 'd', 'e']);
+    expect(q.peek(10, undefined, undefined).map((e) => e.id)).toEqual(['c', 'd', 'e']);
     expect(store.rows.size).toBe(3);
+    expect(q.dropped.cap).toBe(2);
+  });
+
+  it('hands out only the events of the user they will travel as, dropping and counting the others', async () => {
+    const store = memoryStore([{ id: 'old', seq: 1, event: event('old'), user: 'ada' }]);
+    const q = createEventQueue(store);
+    await q.ready;
+    q.add(event('orphan'));
+    q.add(event('b1'), 'bob');
+    // Captured before the page had a user: the first user the page has.
+    expect(q.peek(10, undefined, 'bob')).toEqual([event('orphan'), event('b1')]);
+    expect(q.dropped.user).toBe(1);
+    expect([...store.rows.keys()]).toEqual(['orphan', 'b1']);
   });
 
   it('works in memory when there is no store, and when loading fails', async () => {

@@ -68,7 +68,7 @@ export function createTransport(o: TransportOptions): Transport {
   const inflight = new Set<string>();
   const awaitingAck: { ids: Set<string>; timer: ReturnType<typeof setTimeout> }[] = [];
   let failures = 0;
-  let dueAt = Number.POSITIVE_INFINITY;
+  let dueAt = Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let socket: WebSocket | undefined;
   let socketOpen = false;
@@ -88,7 +88,7 @@ export function createTransport(o: TransportOptions): Transport {
     dueAt = at;
     timer = setTimeout(() => {
       timer = undefined;
-      dueAt = Number.POSITIVE_INFINITY;
+      dueAt = Infinity;
       void flush();
     }, ms);
   };
@@ -124,7 +124,7 @@ export function createTransport(o: TransportOptions): Transport {
     try {
       await queue.ready;
       while (online()) {
-        const events = queue.peek(BATCH_MAX, inflight);
+        const events = queue.peek(BATCH_MAX, inflight, o.credentials().userId);
         if (!events.length) break;
         const ids = events.map((e) => e.id);
         for (const id of ids) inflight.add(id);
@@ -152,7 +152,8 @@ export function createTransport(o: TransportOptions): Transport {
           failed();
           break;
         }
-        if (outcome === 'rejected') o.warn('the edge rejected a batch; dropped', events.length, 'events');
+        // Counted in `status().dropped`: retrying an invalid batch would block the queue forever.
+        if (outcome === 'rejected') queue.dropped.invalid += events.length;
         acknowledge(ids);
       }
     } finally {
@@ -225,7 +226,8 @@ export function createTransport(o: TransportOptions): Transport {
 
   return {
     send(event, urgent) {
-      queue.add(event);
+      // Each event is captured for, and will only be sent as, the user of this moment.
+      queue.add(event, o.credentials().userId);
       schedule(urgent ? 0 : BATCH_DELAY_MS);
     },
     struggle(report) {
@@ -243,10 +245,11 @@ export function createTransport(o: TransportOptions): Transport {
     flushOnHide() {
       queue.persist();
       if (o.canSend?.() === false) return;
-      const url = endpointUrl(o.endpoint, PATHS.events, o.credentials());
+      const k = o.credentials();
+      const url = endpointUrl(o.endpoint, PATHS.events, k);
       // Everything not yet acknowledged, in beacon-sized batches. The events stay queued: if the page
       // survives they are sent again, and the edge counts them once by id.
-      let events = queue.peek(BATCH_MAX * 10);
+      let events = queue.peek(BATCH_MAX * 10, undefined, k.userId);
       while (events.length) {
         let n = Math.min(events.length, BATCH_MAX);
         let body = JSON.stringify({ sentAt: Date.now(), events: events.slice(0, n) });

@@ -138,6 +138,7 @@ export async function recordDeadLetter(
   queue: string,
   reason: string,
   body: unknown,
+  owner: { tenantId: string; userId: string } | null = null,
   now = Date.now(),
 ) {
   let text: string;
@@ -146,7 +147,14 @@ export async function recordDeadLetter(
   } catch {
     text = String(body);
   }
-  await db.insert(deadLetters).values({ queue, reason, body: text.slice(0, 100_000), at: now });
+  await db.insert(deadLetters).values({
+    queue,
+    reason,
+    body: text.slice(0, 100_000),
+    at: now,
+    tenantId: owner?.tenantId ?? null,
+    userId: owner?.userId ?? null,
+  });
 }
 
 export async function listDeadLetters(db: Database, queue?: string) {
@@ -191,18 +199,4 @@ export async function trainingEventsPage(
     events: page.map((r) => r.event as BehaviorEvent),
     next: rows.length > options.limit && last ? { at: last.at, id: last.id } : null,
   };
-}
-
-/** A user's training events, oldest first (for the user's data export). */
-export async function trainingEventsOf(
-  db: Database,
-  tenantId: string,
-  userId: string,
-): Promise<BehaviorEvent[]> {
-  const rows = await db
-    .select({ event: trainingEvents.event })
-    .from(trainingEvents)
-    .where(and(eq(trainingEvents.tenantId, tenantId), eq(trainingEvents.userId, userId)))
-    .orderBy(trainingEvents.at, trainingEvents.eventId);
-  return rows.map((r) => r.event as BehaviorEvent);
 }

@@ -4,7 +4,7 @@ import { type JourneyAnalysis, journeyAnalysisOf } from '../../../analytics/jour
 import type { JourneySummary } from '../../../intelligence/recovery/reconcile';
 import { type JourneyState, priorSuccessRate } from '../../../journey/journey-state';
 import type { Database } from '../client';
-import { engagementDaily, interventions, journeySummaries, stepCompletions, trainingEvents } from '../schema';
+import { interventions, journeySummaries, stepCompletions } from '../schema';
 
 /**
  * Writes a journey's summary and its step completions, as its Durable Object sees them now. Idempotent:
@@ -154,45 +154,6 @@ export async function listStepCompletions(db: Database, tenantId: string, flowId
     .select()
     .from(stepCompletions)
     .where(and(eq(stepCompletions.tenantId, tenantId), eq(stepCompletions.flowId, flowId)));
-}
-
-/** A user's interventions, oldest first (for a data export). */
-export async function listUserInterventions(db: Database, tenantId: string, userId: string) {
-  return db
-    .select({
-      id: interventions.id,
-      journeyId: interventions.journeyId,
-      stepId: interventions.stepId,
-      kind: interventions.kind,
-      holdout: interventions.holdout,
-      reason: interventions.reason,
-      outcome: interventions.outcome,
-      createdAt: interventions.createdAt,
-    })
-    .from(interventions)
-    .where(and(eq(interventions.tenantId, tenantId), eq(interventions.userId, userId)))
-    .orderBy(interventions.createdAt);
-}
-
-/** Forgets a user across D1 (the Durable Object forgets its own state). */
-export async function deleteUserRows(db: Database, tenantId: string, userId: string) {
-  await db.batch([
-    db
-      .delete(journeySummaries)
-      .where(and(eq(journeySummaries.tenantId, tenantId), eq(journeySummaries.userId, userId))),
-    db
-      .delete(stepCompletions)
-      .where(and(eq(stepCompletions.tenantId, tenantId), eq(stepCompletions.userId, userId))),
-    db
-      .delete(interventions)
-      .where(and(eq(interventions.tenantId, tenantId), eq(interventions.userId, userId))),
-    db
-      .delete(engagementDaily)
-      .where(and(eq(engagementDaily.tenantId, tenantId), eq(engagementDaily.userId, userId))),
-    db
-      .delete(trainingEvents)
-      .where(and(eq(trainingEvents.tenantId, tenantId), eq(trainingEvents.userId, userId))),
-  ]);
 }
 
 /**

@@ -3,11 +3,12 @@ import { BehaviorEvent, FlowDefinition } from '@smart-onboarding/protocol';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../crypto/hmac';
 import { startJourney } from '../../../journey/journey-state';
+import { deleteUserRows } from '../../../privacy/user-data';
 import { database } from '../client';
 import { listAudit, recordAudit } from './audit';
 import { addEngagement, engagementOf, pruneProcessedEvents } from './engagement';
 import { getFlowVersion, listFlows, publishFlowVersion } from './flows';
-import { deleteUserRows, listJourneySummaries, listStepCompletions, saveJourneySummary } from './journeys';
+import { listJourneySummaries, listStepCompletions, saveJourneySummary } from './journeys';
 import { addApiKey, ensureTenant, findKeyByHash, revokeApiKey } from './tenants';
 
 // Query functions against real D1 (migrations applied in setup), apart from any route.
