@@ -6,7 +6,7 @@ const DEFAULT_MASK = '[data-so-mask],input[type=password]';
 const INTERACTIVE =
   'a[href],button,input,select,textarea,summary,label,[role=button],[role=link],[role=menuitem],[role=tab],[role=checkbox],[role=switch],[onclick],[tabindex]:not([tabindex="-1"]),[contenteditable=""],[contenteditable=true]';
 const STEPPER_WORDS =
-  /^(next|prev(ious)?|back|forward|more|less|increase|decrease|increment|decrement|plus|minus|[+\-−–›‹»«<>]|▲|▼)$/i;
+  /^(next|prev(ious)?|back|forward|more|less|increase|decrease|increment|decrement|plus|minus|[+\-−–›‹»«<>▲▼])$/i;
 const TEXT_INPUT_TYPES = /^(|text|email|search|tel|url|password|number|date|datetime-local|month|time|week)$/;
 
 /** Turns a target into a describer bound to the customer's masked selectors. */

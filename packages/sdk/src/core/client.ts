@@ -37,7 +37,7 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
     if (options?.debug) console.warn('[smart-onboarding]', ...args);
   };
   const guard = createGuard(warn);
-  const events = createEmitter<SdkEvents>((err) => warn('an event listener threw', err));
+  const events = createEmitter<SdkEvents>((err) => warn('a listener threw', err));
   const journey = createJourney({ emit: events.emit, warn });
 
   const consent = () =>
@@ -99,7 +99,7 @@ export function createSmartOnboarding(deps: ClientDependencies = {}): SmartOnboa
       if (o.user?.traits) api.identify(o.user.id, o.user.traits, o.user.hash);
     }),
     identify: guard((userId: string, traits?: ScalarRecord, userHash?: string) => {
-      if (typeof userId !== 'string' || !userId) return warn('identify needs a user id');
+      if (typeof userId !== 'string' || !userId) return warn('identify needs an id');
       const changed = userId !== user.id || userHash !== user.hash;
       user = { id: userId, hash: userHash };
       if (changed) run?.transport.reconnect();

@@ -26,8 +26,8 @@ export function createEngagementCounter(start: number) {
       hesitations: 0,
       last: undefined as number | undefined,
       /** The last mouse or pen position (NaN before the first: the first move adds no distance). */
-      lastX: Number.NaN,
-      lastY: Number.NaN,
+      lastX: NaN,
+      lastY: NaN,
       lastScroll: new Map<string, number>(),
       kinds: new Map<PointerKind, number>(),
     };

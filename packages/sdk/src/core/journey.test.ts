@@ -108,7 +108,7 @@ const pushed: [string, ServerMessage[], string[]][] = [
   [
     'an error from the edge is a warning',
     [{ type: 'error', error: { code: 'rate_limited', message: 'slow down' } } as ServerMessage],
-    ['warn the edge said rate_limited slow down'],
+    ['warn edge said rate_limited slow down'],
   ],
   ['acknowledgements are the transport’s', [{ type: 'ack', ids: ['a'] } as ServerMessage], []],
 ];

@@ -106,7 +106,7 @@ export function createJourney(host: JourneyHost) {
       } else if (m.type === 'next_step') show(m.step, m.variantId);
       else if (m.type === 'help') pass('help', m.help);
       else if (m.type === 'help_chunk') pass('helpChunk', { helpId: m.helpId, delta: m.delta, done: m.done });
-      else if (m.type === 'error') host.warn('the edge said', m.error.code, m.error.message);
+      else if (m.type === 'error') host.warn('edge said', m.error.code, m.error.message);
     },
     /** Consent granted: the run sends and shows from now on. */
     attach(run: JourneyOutlet) {

@@ -28,7 +28,7 @@ export function excessiveScrollStepper(): SignalStepper {
         state = {
           counter: createReversalCounter(EXCESSIVE_SCROLL.minLegPx),
           turns: [],
-          quietUntil: Number.NEGATIVE_INFINITY,
+          quietUntil: -Infinity,
         };
         perContainer.set(key, state);
       }

@@ -42,7 +42,7 @@ export function createSignalLoop() {
     ];
     onMove = thrashedCursorOnMoves();
     found = [];
-    last = Number.NEGATIVE_INFINITY;
+    last = -Infinity;
   };
   reset();
   /** One pointer move, as plain numbers: nothing is allocated for it. */

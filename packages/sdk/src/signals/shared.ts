@@ -75,7 +75,7 @@ function nowOf(events: readonly RawEvent[], options?: DetectOptions): number {
  */
 export function createReversalCounter(minLeg: number) {
   let dir = 0;
-  let extreme = Number.NaN;
+  let extreme = NaN;
   return {
     /** Feeds one value; returns true when it completes a reversal. */
     push(value: number): boolean {

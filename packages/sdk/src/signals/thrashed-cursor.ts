@@ -19,7 +19,7 @@ export const THRASHED_CURSOR = {
 export function thrashedCursorOnMoves() {
   const counters = [0, 1].map(() => createReversalCounter(THRASHED_CURSOR.minLegPx));
   let turns: number[][] = [[], []];
-  let quietUntil = Number.NEGATIVE_INFINITY;
+  let quietUntil = -Infinity;
   return (t: number, x: number, y: number, out: Signal[]) => {
     for (let i = 0; i < 2; i++) {
       if (!counters[i]!.push(i ? y : x)) continue;
