@@ -2,6 +2,7 @@ import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { userTraits } from '../adapters/d1/admin-schema';
 import type { Database } from '../adapters/d1/client';
+import { experimentExposures } from '../adapters/d1/insight-schema';
 import {
   deadLetters,
   engagementDaily,
@@ -104,6 +105,13 @@ export const USER_TABLES = [
     user: userTraits.userId,
     order: [userTraits.updatedAt],
     present: ({ traits, updatedAt }) => ({ traits, updatedAt }),
+  },
+  {
+    key: 'experimentExposures',
+    table: experimentExposures,
+    tenant: experimentExposures.tenantId,
+    user: experimentExposures.userId,
+    order: [experimentExposures.exposedAt],
   },
 ] as const satisfies readonly UserTable[];
 

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { database } from '../../src/adapters/d1/client';
 import { addEngagement } from '../../src/adapters/d1/queries/engagement';
 import { d1EscalationStore } from '../../src/adapters/d1/queries/escalations';
+import { logExposure } from '../../src/adapters/d1/queries/experiments';
 import { saveIntervention } from '../../src/adapters/d1/queries/journeys';
 import { consumeDeadLetters, consumeEvents } from '../../src/adapters/queues/consumer';
 import { flowLearnerName } from '../../src/learning/flow-learner-rpc';
@@ -177,6 +178,16 @@ describe("a user's export and deletion, generated from one list of tables", () =
       createdAt: Date.now(),
     };
     await d1EscalationStore(db()).save(DEMO.tenantId, ticket, {});
+    // Written as the journey start does for a running experiment; not through a real experiment, which
+    // would assign every later journey of the demo flow in this suite to a variant.
+    await logExposure(db(), {
+      tenantId: DEMO.tenantId,
+      experimentId: 'exp-deletion',
+      userId: user,
+      variant: 'adaptive',
+      journeyId: journey.id,
+      exposedAt: Date.now(),
+    });
     const letter = { v: 1, tenantId: DEMO.tenantId, userId: user, at: Date.now(), events: [event] };
     await consumeDeadLetters(
       createMessageBatch('so-events-dlq', [{ id: 'dl-2', timestamp: new Date(), attempts: 6, body: letter }]),

@@ -121,6 +121,17 @@ export const UserExportResponse = z
     profile: UserProfile.omit({ id: true }).partial().nullable().optional(),
     /** Traits the tenant's server set for targeting (secret key). */
     serverTraits: z.array(z.object({ traits: z.unknown(), updatedAt: EpochMs })).optional(),
+    /** The experiments the user was exposed to: which variant, for which journey, when. */
+    experimentExposures: z
+      .array(
+        z.object({
+          experimentId: z.string(),
+          variant: z.string(),
+          journeyId: z.string(),
+          exposedAt: EpochMs,
+        }),
+      )
+      .optional(),
     /** Journey summaries in D1, one per journey, and their step completions. */
     journeySummaries: z.array(z.record(z.string(), z.unknown())).optional(),
     stepCompletions: z.array(z.record(z.string(), z.unknown())).optional(),
