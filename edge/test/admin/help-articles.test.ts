@@ -48,6 +48,16 @@ describe('help articles edited one by one (admin API)', () => {
     expect((await json<Code>(again)).error.code).toBe('not_found');
     expect(await json(await asMember(owner, '/v1/admin/help/articles'))).toEqual({ articles: [other] });
 
+    // The admin API takes the secret key too, so scripts can do what the console does.
+    const scripted = await asServer(tenant, '/v1/admin/help/articles/scripted', {
+      method: 'PUT',
+      body: JSON.stringify({ title: 'Scripted', body: 'From a script.' }),
+    });
+    expect(scripted.status).toBe(201);
+    expect((await asServer(tenant, '/v1/admin/help/articles/scripted', { method: 'DELETE' })).status).toBe(
+      204,
+    );
+
     const audit = await json<{ entries: { action: string }[] }>(await asMember(owner, '/v1/admin/audit'));
     const actions = audit.entries.map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['saveHelpArticle', 'deleteHelpArticle']));

@@ -21,6 +21,7 @@ SmartOnboarding.init({
   model: false,
   widgets: false,
   debug: true,
+  ...(q.get('flow') ? { flow: q.get('flow') } : {}),
 });`)}
 </body></html>`;
 
@@ -28,6 +29,7 @@ const SECRET_KEY = 'sk_demo_local';
 let harness: Harness;
 let edge: Awaited<ReturnType<typeof startDevServer>>;
 let firstStep: string;
+let targetedFlow: string;
 
 beforeAll(async () => {
   [harness, edge] = await Promise.all([
@@ -39,6 +41,7 @@ beforeAll(async () => {
     flows: { id: string }[];
   };
   const flowId = flows.flows[0]!.id;
+  targetedFlow = flowId;
   const flow = (await (await fetch(`${edge.url}/v1/flows/${flowId}`, { headers: admin })).json()) as {
     flow: { steps: { id: string; prerequisites?: string[] }[] };
   };
@@ -54,10 +57,15 @@ afterAll(async () => {
   await Promise.all([harness?.close(), edge?.stop()]);
 });
 
-async function visit(path: string) {
-  const user = `targeted-${path.replace(/\W/g, '')}-${Date.now()}`;
+async function visit(path: string, flow?: string) {
+  const user = `targeted-${path.replace(/\W/g, '')}-${flow ?? ''}-${Date.now()}`;
   const p = await harness.browser.newPage();
-  const search = new URLSearchParams({ endpoint: edge.url, user, hash: userHash(user) });
+  const search = new URLSearchParams({
+    endpoint: edge.url,
+    user,
+    hash: userHash(user),
+    ...(flow ? { flow } : {}),
+  });
   await p.goto(`${harness.site.url}${path}?${search}`);
   return p;
 }
@@ -65,6 +73,15 @@ async function visit(path: string) {
 describe('init without flow (real edge)', () => {
   it('gets the targeted flow’s first step on a page the rules target', async () => {
     const p = await visit('/app/projects');
+    await p.waitForFunction(() => (window as unknown as { steps: string[] }).steps.length > 0, undefined, {
+      timeout: 30_000,
+    });
+    expect(await p.evaluate(() => (window as unknown as { steps: string[] }).steps)).toEqual([firstStep]);
+    await p.close();
+  });
+
+  it('still takes a flow named in init, on a page no rule targets', async () => {
+    const p = await visit('/pricing', targetedFlow);
     await p.waitForFunction(() => (window as unknown as { steps: string[] }).steps.length > 0, undefined, {
       timeout: 30_000,
     });
