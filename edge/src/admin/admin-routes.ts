@@ -4,6 +4,7 @@ import { validationHook } from '../http/validation';
 import { CSRF_HEADER } from './require-admin';
 import { draftRoutes } from './routes/drafts';
 import { experimentAdminRoutes } from './routes/experiments';
+import { helpAdminRoutes } from './routes/help-articles';
 import { historyRoutes } from './routes/history';
 import { keyRoutes } from './routes/keys';
 import { memberRoutes } from './routes/members';
@@ -18,7 +19,8 @@ export const adminRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .route('/', draftRoutes)
   .route('/', historyRoutes)
   .route('/', targetingAdminRoutes)
-  .route('/', experimentAdminRoutes);
+  .route('/', experimentAdminRoutes)
+  .route('/', helpAdminRoutes);
 
 /** The console's credentials, as the OpenAPI document names them. */
 export function registerAdminSecuritySchemes(registry: OpenAPIHono['openAPIRegistry']) {

@@ -30,6 +30,7 @@ import { requireKey } from '../middleware/auth/require-key';
 import { resolveUser } from '../middleware/auth/resolve-user';
 import { forgetUser } from '../privacy/forget-user';
 import { exportUserRows } from '../privacy/user-data';
+import { flowByTargeting } from '../targeting/journey-targeting';
 
 const UserParams = z.object({ userId: Id });
 const anyKey = requireKey({ secret: false });
@@ -41,7 +42,8 @@ const initializeUserJourney = createRoute({
   path: '/v1/journeys/{userId}',
   operationId: 'initializeUserJourney',
   tags,
-  summary: "Starts the user's journey on the latest version of a flow (idempotent for the same flow).",
+  summary:
+    "Starts the user's journey on the latest version of a flow (idempotent for the same flow); without `flowId`, on the flow the tenant's targeting rules give this user on `path` (404 `no_flow`: none).",
   security: security.user,
   middleware: [anyKey] as const,
   request: {
@@ -185,8 +187,9 @@ export const journeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       );
     }
     const { db } = c.var.services;
-    const latest = await getFlowVersion(db, owner.tenantId, body.flowId);
-    if (!latest) throw new ApiError(404, 'not_found', `no flow "${body.flowId}"`);
+    const flowId = body.flowId ?? (await flowByTargeting(c, owner, body.path));
+    const latest = await getFlowVersion(db, owner.tenantId, flowId);
+    if (!latest) throw new ApiError(404, 'not_found', `no flow "${flowId}"`);
     // The edge, never the browser, puts the user into the flow's running experiment.
     const { experiment, flow, profile } = await assignJourney(
       db,

@@ -1,14 +1,14 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { Id, ResolveFlowRequest, ResolveFlowResponse, UserTraits } from '@smart-onboarding/protocol';
 import { z } from 'zod';
-import { getTargeting, getUserTraits, setUserTraits } from '../adapters/d1/queries/targeting';
+import { setUserTraits } from '../adapters/d1/queries/targeting';
 import { readCredentials } from '../auth/credentials';
 import type { AppEnv } from '../http/app-env';
 import { json, keyErrorResponses, security, userErrorResponses } from '../http/openapi';
 import { validationHook } from '../http/validation';
 import { requireKey } from '../middleware/auth/require-key';
 import { resolveUser } from '../middleware/auth/resolve-user';
-import { chooseFlow } from './evaluate';
+import { targetedFlow } from './targeted-flow';
 
 const tags = ['targeting'];
 
@@ -39,17 +39,7 @@ const putTraits = createRoute({
 export const targetingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(resolve, async (c) => {
     const owner = await resolveUser(c, readCredentials(c.req.raw).userId);
-    const { db } = c.var.services;
-    const [{ rules }, traits] = await Promise.all([
-      getTargeting(db, owner.tenantId),
-      getUserTraits(db, owner.tenantId, owner.userId),
-    ]);
-    const chosen = chooseFlow(rules, {
-      url: c.req.valid('json').url,
-      userId: owner.userId,
-      traits,
-      now: Date.now(),
-    });
+    const chosen = await targetedFlow(c.var.services.db, owner, c.req.valid('json').url);
     return c.json({ ...chosen, userId: owner.userId }, 200);
   })
   .openapi(putTraits, async (c) => {

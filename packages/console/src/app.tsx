@@ -7,6 +7,7 @@ import { hrefOf, parseRoute, type Route } from './route';
 import { Audit } from './screens/audit';
 import { DraftEditor } from './screens/draft-editor';
 import { Flows } from './screens/flows';
+import { Help } from './screens/help';
 import { History } from './screens/history';
 import { Keys } from './screens/keys';
 import { Members } from './screens/members';
@@ -35,6 +36,7 @@ const TITLES: Record<Exclude<Route['screen'], 'flow' | 'accept'>, string> = {
   keys: 'Keys and origins',
   members: 'Team',
   audit: 'Audit log',
+  help: 'Help articles',
 };
 
 function NavLink({ to, current, children }: { to: Route; current: boolean; children: string }) {
@@ -126,6 +128,9 @@ export function App() {
           <NavLink to={{ screen: 'members' }} current={screen === 'members'}>
             Team
           </NavLink>
+          <NavLink to={{ screen: 'help' }} current={screen === 'help'}>
+            Help
+          </NavLink>
           <NavLink to={{ screen: 'audit' }} current={screen === 'audit'}>
             Audit log
           </NavLink>
@@ -146,6 +151,7 @@ export function App() {
         {screen === 'keys' && <Keys />}
         {screen === 'members' && <Members tenantId={session.tenantId} selfId={session.member.id} />}
         {screen === 'audit' && <Audit />}
+        {screen === 'help' && <Help />}
       </main>
     </>
   );

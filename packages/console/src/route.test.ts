@@ -12,6 +12,7 @@ describe('parseRoute', () => {
     ['#/keys', { screen: 'keys' }],
     ['#/members', { screen: 'members' }],
     ['#/audit', { screen: 'audit' }],
+    ['#/help', { screen: 'help' }],
     ['#/accept?tenant=demo&token=abc', { screen: 'accept', tenantId: 'demo', token: 'abc' }],
     // Not a slug: never passed on to an API path.
     ['#/flows/..%2Fkeys', { screen: 'flows' }],

@@ -8,6 +8,7 @@ export type Route =
   | { screen: 'keys' }
   | { screen: 'members' }
   | { screen: 'audit' }
+  | { screen: 'help' }
   | { screen: 'accept'; tenantId: string; token: string };
 
 const TABS = new Set(['draft', 'history', 'targeting']);
@@ -22,7 +23,8 @@ export function parseRoute(hash: string): Route {
     const tab = third && TABS.has(third) ? (third as 'draft' | 'history' | 'targeting') : 'draft';
     return { screen: 'flow', flowId: second, tab };
   }
-  if (first === 'keys' || first === 'members' || first === 'audit') return { screen: first };
+  if (first === 'keys' || first === 'members' || first === 'audit' || first === 'help')
+    return { screen: first };
   if (first === 'accept') {
     const params = new URLSearchParams(query);
     return { screen: 'accept', tenantId: params.get('tenant') ?? '', token: params.get('token') ?? '' };

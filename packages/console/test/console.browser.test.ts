@@ -314,4 +314,43 @@ describe('the console', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toContain(`${invitee} is now viewer`);
     await expectAxeClean();
   });
+
+  it('edits help articles one by one: a bad link is refused beside it, then saved, edited and deleted', async () => {
+    await page.getByRole('link', { name: 'Help' }).click();
+    await page.getByRole('heading', { name: 'Help articles' }).waitFor();
+    await page.getByRole('button', { name: 'New article' }).click();
+    await page.getByLabel('Id').fill('exporting');
+    await page.getByLabel('Title').fill('Exporting a video');
+    await page.getByLabel('Body (markdown)').fill('# Export\n\nPress **Export** in the top bar.');
+    await page.getByLabel('Link (optional)').fill('javascript:alert(1)');
+    await page.getByRole('button', { name: 'Save article' }).click();
+    // The edge's refusal, next to the field it names.
+    await expect.poll(() => page.locator('#f-url-issues').count()).toBe(1);
+    await expectAxeClean();
+    await page.getByLabel('Link (optional)').fill('https://docs.example.com/export');
+    await page.getByRole('button', { name: 'Save article' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Saved “Exporting a video”');
+    const library = async () =>
+      (
+        (await (
+          await fetch(`${edge.url}/v1/help/articles`, { headers: { authorization: `Bearer ${DEMO_SECRET}` } })
+        ).json()) as { articles: { id: string; title: string; body: string }[] }
+      ).articles.find((a) => a.id === 'exporting');
+    expect(await library()).toMatchObject({
+      title: 'Exporting a video',
+      body: '# Export\n\nPress **Export** in the top bar.',
+    });
+
+    await page.getByLabel('Title').fill('Exporting');
+    await page.getByRole('button', { name: 'Save article' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Saved “Exporting”');
+    expect((await library())?.title).toBe('Exporting');
+    await expectAxeClean();
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Delete article' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Deleted “Exporting”');
+    expect(await library()).toBeUndefined();
+    await expect.poll(() => page.getByRole('button', { name: 'Exporting', exact: true }).count()).toBe(0);
+  });
 });

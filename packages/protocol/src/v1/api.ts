@@ -19,7 +19,13 @@ export const HealthResponse = z
 
 export const InitializeJourneyRequest = z
   .object({
-    flowId: Slug,
+    /** The flow to start; without it the edge chooses one by the tenant's targeting rules (404 `no_flow`: none). */
+    flowId: Slug.optional(),
+    /**
+     * The page (path and hash, as in events: never the query) targeting judges when `flowId` is absent; the
+     * edge puts the request's checked origin before it for whole-URL patterns.
+     */
+    path: z.string().max(1024).optional(),
     profile: UserProfile.omit({ id: true }).partial().optional(),
   })
   .meta({ id: 'InitializeJourneyRequest' });

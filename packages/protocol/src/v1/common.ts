@@ -59,6 +59,7 @@ export const ErrorCode = z
     'user_hash_invalid',
     'forbidden',
     'not_found',
+    'no_flow',
     'method_not_allowed',
     'conflict',
     'prerequisites_unmet',

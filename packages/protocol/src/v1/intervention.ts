@@ -60,7 +60,11 @@ export const HelpArticle = z
     id: z.string().min(1).max(128),
     title: z.string().min(1).max(200),
     body: z.string().max(20_000),
-    url: z.url().max(2048).optional(),
+    // Shown as a link in the page: http(s) only, never `javascript:` or `data:`.
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .optional(),
   })
   .meta({ id: 'HelpArticle' });
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { type EventBody, envelope } from './envelope';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type EventBody, envelope, pagePath } from './envelope';
 
 interface At {
   sessionId: string;
@@ -29,12 +29,6 @@ describe('envelope', () => {
       { stepId: 'connect' },
       { stepId: 'profile' },
     ],
-    [
-      'a long path is cut to the wire’s limit',
-      { eventType: 'page', action: 'view' },
-      { path: `/${'a'.repeat(2000)}` },
-      { context: { path: `/${'a'.repeat(1023)}` } },
-    ],
   ])('%s', (_name, body, context, expected) => {
     const before = Date.now();
     const { sessionId, stepId, path } = { ...at, ...context };
@@ -59,5 +53,16 @@ describe('envelope', () => {
     expect(envelope({ eventType: 'page', action: 'view' }, 's-1', undefined, '/')).not.toHaveProperty(
       'stepId',
     );
+  });
+});
+
+describe('pagePath', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is the path and hash, never the query, cut to the wire’s limit', () => {
+    vi.stubGlobal('location', { pathname: '/app/projects', hash: '#tab', search: '?token=secret' });
+    expect(pagePath()).toBe('/app/projects#tab');
+    vi.stubGlobal('location', { pathname: `/${'a'.repeat(2000)}`, hash: '', search: '' });
+    expect(pagePath()).toBe(`/${'a'.repeat(1023)}`);
   });
 });

@@ -9,9 +9,14 @@ export type EventBody = BehaviorEvent extends infer E
   : never;
 
 /**
+ * The page as the edge is told it, on events and when a journey starts (targeting judges it): path and
+ * hash, never the query (it may carry tokens), cut to the wire's 1024 characters.
+ */
+export const pagePath = () => (location.pathname + location.hash).slice(0, 1024);
+
+/**
  * Puts the envelope on an event: a client-generated id (the edge deduplicates by it), the session, the
- * time, the page (`location.pathname + location.hash`, never the query: it may carry tokens; cut to the
- * wire's 1024 characters) and the step the user is on, unless the event names its own.
+ * time, the page (`pagePath`) and the step the user is on, unless the event names its own.
  *
  * @example
  * envelope({ eventType: 'page', action: 'view' }, sessionId, stepId, '/settings');
@@ -26,7 +31,7 @@ export function envelope(
     id: uuid(),
     sessionId,
     timestamp: Date.now(),
-    context: { path: path.slice(0, 1024) },
+    context: { path },
     ...body,
   } as BehaviorEvent;
   if (!e.stepId && stepId) e.stepId = stepId;

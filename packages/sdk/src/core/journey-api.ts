@@ -15,24 +15,26 @@ export const journeyUrl = (endpoint: string, userId: string) =>
   `${endpoint}${PATHS.journeys}/${encodeURIComponent(userId)}`;
 
 /**
- * Starts (or, as the edge makes it idempotent, finds) the user's journey through `flowId`
- * (`initializeUserJourney`), then asks for the step to show (`getNextOptimalStep`) and the flow's size.
- * Resolves undefined when the edge cannot be reached or refuses (the socket's `welcome` still follows).
+ * Starts (or, as the edge makes it idempotent, finds) the user's journey through `flowId`, or without one
+ * through the flow the tenant's targeting gives the user on `path` (`initializeUserJourney`), then asks for the step to show (`getNextOptimalStep`) and the flow's size.
+ * Resolves undefined when the edge cannot be reached or refuses (no flow targets the user, too) (the socket's `welcome` still follows).
  */
 export async function startJourney(
   endpoint: string,
   userId: string,
   /** The user's credentials as headers (`credentialHeaders`). */
   headers: Record<string, string>,
-  flowId: string,
+  flowId: string | undefined,
+  /** The page, as events carry it: targeting judges it when there is no `flowId`. */
+  path: string,
 ): Promise<JourneyStart | undefined> {
   const url = journeyUrl(endpoint, userId);
-  const call = <T>(to: string, init: RequestInit = {}) =>
-    fetchJson<T>(to, { ...init, headers: { ...headers, ...init.headers } });
+  // One set of headers for every call: the reads are preflighted for the credentials anyway.
+  const call = <T>(to: string, init?: RequestInit) =>
+    fetchJson<T>(to, { ...init, headers: { ...headers, 'content-type': 'application/json' } });
   const begun = await call<JourneyResponse>(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ flowId }),
+    body: JSON.stringify({ flowId, path }),
   });
   if (!begun) return undefined;
   const [next, flow] = await Promise.all([

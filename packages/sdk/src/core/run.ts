@@ -6,7 +6,7 @@ import type { EventQueue } from '../transport/queue';
 import { createTransport, type Transport } from '../transport/transport';
 import type { OnboardingUi } from '../ui/types';
 import type { ClientDependencies } from './api';
-import { type EventBody, envelope } from './envelope';
+import { type EventBody, envelope, pagePath } from './envelope';
 import { createGuard } from './guard';
 import { adoptAnonymousIdentity, type User } from './identity';
 import type { Journey, JourneyHost } from './journey';
@@ -72,7 +72,7 @@ export function startRun(c: RunContext): Run {
     canSend: () => !!c.user().id,
   });
   const send = (body: EventBody, urgent?: boolean) =>
-    transport.send(envelope(body, c.sessionId, journey.stepId(), location.pathname + location.hash), urgent);
+    transport.send(envelope(body, c.sessionId, journey.stepId(), pagePath()), urgent);
 
   const { loadUi, loadWidgets } = c.deps;
   const ui = createUiSlot(() =>
@@ -99,14 +99,17 @@ export function startRun(c: RunContext): Run {
           .catch((err) => void warn('the onboarding UI could not be loaded', err)),
   );
 
-  /** `init({ flow })`: starts the journey once the user is known (idempotent on the edge). */
+  /**
+   * Starts the journey once the user is known (idempotent on the edge): on `init({ flow })`, or without one
+   * on the flow the edge's targeting picks for this page. No flow targeted is no journey, quietly.
+   */
   const beginJourney = async () => {
     const k = credentials();
-    if (!o.flow || !k.userId) return;
-    const begun = await startJourney(endpoint, k.userId, credentialHeaders(k), o.flow);
+    if (!k.userId) return;
+    const begun = await startJourney(endpoint, k.userId, credentialHeaders(k), o.flow, pagePath());
     if (!live) return;
     if (begun) journey.started(begun);
-    else warn('the journey could not be started');
+    else if (o.flow) warn('the journey could not be started');
   };
   const stopAnonymous = c.user().id
     ? undefined

@@ -79,3 +79,36 @@ export function d1EmbeddingStore(db: Database, now: () => number = Date.now): Em
     },
   };
 }
+
+/** Saves one article (the console edits them one by one); true when it is new. */
+export async function saveHelpArticle(
+  db: Database,
+  tenantId: string,
+  article: HelpArticle,
+  now = Date.now(),
+): Promise<boolean> {
+  const fields = { title: article.title, body: article.body, url: article.url ?? null, updatedAt: now };
+  const [existing] = await db
+    .select({ id: helpArticles.id })
+    .from(helpArticles)
+    .where(and(eq(helpArticles.tenantId, tenantId), eq(helpArticles.id, article.id)));
+  await db
+    .insert(helpArticles)
+    .values({ tenantId, id: article.id, ...fields })
+    .onConflictDoUpdate({ target: [helpArticles.tenantId, helpArticles.id], set: fields });
+  return !existing;
+}
+
+/** Removes one article and its embedding; false when there was none. */
+export async function deleteHelpArticle(db: Database, tenantId: string, id: string): Promise<boolean> {
+  const [removed] = await db.batch([
+    db
+      .delete(helpArticles)
+      .where(and(eq(helpArticles.tenantId, tenantId), eq(helpArticles.id, id)))
+      .returning({ id: helpArticles.id }),
+    db
+      .delete(helpEmbeddings)
+      .where(and(eq(helpEmbeddings.tenantId, tenantId), eq(helpEmbeddings.articleId, id))),
+  ]);
+  return removed.length > 0;
+}
