@@ -3,9 +3,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { forgetTeam } from './actors';
 import { ApiFailure, describeFailure, request, setCsrfToken } from './api';
 import { Notice } from './fields';
-import { hrefOf, parseRoute, type Route } from './route';
+import { type FlowTab, hrefOf, parseRoute, type Route } from './route';
+import { Analytics } from './screens/analytics';
 import { Audit } from './screens/audit';
 import { DraftEditor } from './screens/draft-editor';
+import { Experiments } from './screens/experiments';
 import { Flows } from './screens/flows';
 import { History } from './screens/history';
 import { Keys } from './screens/keys';
@@ -35,6 +37,7 @@ const TITLES: Record<Exclude<Route['screen'], 'flow' | 'accept'>, string> = {
   keys: 'Keys and origins',
   members: 'Team',
   audit: 'Audit log',
+  experiments: 'Experiments',
 };
 
 function NavLink({ to, current, children }: { to: Route; current: boolean; children: string }) {
@@ -47,7 +50,7 @@ function NavLink({ to, current, children }: { to: Route; current: boolean; child
 
 function FlowScreen({ route }: { route: Extract<Route, { screen: 'flow' }> }) {
   const [published, setPublished] = useState(0);
-  const tab = (t: 'draft' | 'history' | 'targeting', label: string) => (
+  const tab = (t: FlowTab, label: string) => (
     <NavLink to={{ ...route, tab: t }} current={route.tab === t}>
       {label}
     </NavLink>
@@ -58,12 +61,14 @@ function FlowScreen({ route }: { route: Extract<Route, { screen: 'flow' }> }) {
         {tab('draft', 'Draft')}
         {tab('history', 'History')}
         {tab('targeting', 'Targeting')}
+        {tab('analytics', 'Analytics')}
       </nav>
       {route.tab === 'draft' && (
         <DraftEditor flowId={route.flowId} onPublished={() => setPublished(published + 1)} />
       )}
       {route.tab === 'history' && <History flowId={route.flowId} />}
       {route.tab === 'targeting' && <Targeting flowId={route.flowId} />}
+      {route.tab === 'analytics' && <Analytics flowId={route.flowId} />}
     </>
   );
 }
@@ -120,6 +125,9 @@ export function App() {
           <NavLink to={{ screen: 'flows' }} current={screen === 'flows' || screen === 'flow'}>
             Flows
           </NavLink>
+          <NavLink to={{ screen: 'experiments' }} current={screen === 'experiments'}>
+            Experiments
+          </NavLink>
           <NavLink to={{ screen: 'keys' }} current={screen === 'keys'}>
             Keys
           </NavLink>
@@ -146,6 +154,7 @@ export function App() {
         {screen === 'keys' && <Keys />}
         {screen === 'members' && <Members tenantId={session.tenantId} selfId={session.member.id} />}
         {screen === 'audit' && <Audit />}
+        {screen === 'experiments' && <Experiments />}
       </main>
     </>
   );
