@@ -76,8 +76,22 @@ export async function seedJourneys(edge: string, flowId: string, prefix: string)
     if (started.status !== 201) throw new Error(`journey: ${started.status} ${await started.text()}`);
     const ctx = phone ? TOUCH : MOUSE;
     const gaveUp = phone && i > 0;
+    await sendEvents(edge, user, [step('connect', 'completed', ctx)]);
+    // The SDK's struggle report at the goals: the edge decides an intervention (or a held-out one).
+    const struggle = await fetch(`${edge}/v1/journeys/${user}/struggle`, {
+      method: 'POST',
+      headers: server,
+      body: JSON.stringify({
+        score: 0.93,
+        source: 'rules',
+        reasons: [{ code: 'rage_click', weight: 1 }],
+        stepId: 'goals',
+        element: 'button#save-goals',
+        t: Date.now(),
+      }),
+    });
+    if (struggle.status !== 200) throw new Error(`struggle: ${struggle.status} ${await struggle.text()}`);
     await sendEvents(edge, user, [
-      step('connect', 'completed', ctx),
       ...(gaveUp ? [rage('goals', 'button#save-goals'), step('goals', 'abandoned', ctx)] : []),
       ...(gaveUp ? [] : [step('goals', 'completed', ctx), step('post', 'completed', ctx)]),
     ]);

@@ -93,6 +93,15 @@ describe('the insight screens', () => {
         ['desktop', 3, 3, 0],
         ['mobile', 3, 1, 2],
       ]);
+    // Interventions are written by the journey objects: all six decisions in D1 before the screens read them.
+    await expect
+      .poll(
+        async () =>
+          (await readJson<InterventionEffectiveness>(edge.url, '/v1/analytics/interventions/effectiveness'))
+            .interventions,
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(6);
     await page.goto(`${edge.url}/console/`);
     await page.getByLabel('Team (tenant id)').fill('demo');
     await page.getByLabel('E-mail').fill(owner);
@@ -181,7 +190,17 @@ describe('the insight screens', () => {
       edge.url,
       '/v1/analytics/interventions/effectiveness',
     );
-    const [all] = await rowsOf('table.effectiveness');
+    // Every seeded journey reported a struggle at the goals: six decisions, shown or held out.
+    expect(report.interventions).toBe(6);
+    expect(report.treated.n + report.holdout.n).toBe(6);
+    const rows = await rowsOf('table.effectiveness');
+    const [all] = rows;
+    expect(rows.map((r) => r[0])).toEqual([
+      'All',
+      ...Object.keys(report.byKind).map((k) => `Kind: ${k}`),
+      ...Object.keys(report.byStep).map((k) => `Step: ${k}`),
+      ...Object.keys(report.byPersona).map((k) => `Persona: ${k}`),
+    ]);
     expect(all).toEqual([
       'All',
       `${report.treated.progressed} / ${report.treated.n} (${percent(report.treated.rate)})`,
@@ -220,8 +239,26 @@ describe('the insight screens', () => {
       .toContain('control (weight 1, smart), treatment (weight 3, adaptive)');
     expect(await row.textContent()).toContain('running');
 
-    const results = await readJson<ExperimentResults>(edge.url, '/v1/admin/experiments/arms-1/results');
+    // Users who start the flow now are assigned by the edge and exposed at their first decision.
+    await seedJourneys(edge.url, flow, 'exposed-user');
+    const resultsPath = '/v1/admin/experiments/arms-1/results';
+    await expect
+      .poll(
+        async () =>
+          (await readJson<ExperimentResults>(edge.url, resultsPath)).variants.reduce(
+            (n, v) => n + v.exposed,
+            0,
+          ),
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(6);
+    await page.getByRole('button', { name: 'Refresh the results' }).click();
+    const results = await readJson<ExperimentResults>(edge.url, resultsPath);
+    // Six users cannot tell the arms apart: the always-valid interval is wide.
     expect(results.summary).toBe('keep running');
+    await expect
+      .poll(() => rowsOf('.results table.variants').then((rows) => rows.map((r) => r[1])))
+      .toEqual(results.variants.map((v) => String(v.exposed)));
     const verdict = page.locator('.results .verdict strong');
     await expect.poll(() => verdict.textContent()).toBe(results.summary);
     expect(await rowsOf('.results table.variants')).toEqual(

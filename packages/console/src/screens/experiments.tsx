@@ -27,6 +27,10 @@ function Results({ experimentId }: { experimentId: string }) {
       </p>
       <p class="hint">
         {r.method}, α = {r.alpha}: the intervals stay valid however often you look, so looking early is safe.
+        As of {when(r.generatedAt)}.{' '}
+        <button type="button" onClick={results.reload}>
+          Refresh the results
+        </button>
       </p>
       <table class="variants">
         <caption>Completion per variant (the control is {r.control})</caption>
