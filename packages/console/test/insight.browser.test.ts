@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type {
   ExperimentResults,
   FunnelResponse,
@@ -43,6 +45,30 @@ afterAll(async () => {
   await browser?.close();
   await edge?.stop();
 });
+
+/** The README's screenshots: `CONSOLE_SCREENSHOTS=1 npx vitest run --project console-browser`. */
+const screenshots = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'docs',
+  'console',
+);
+
+/** Light and dark screenshots of the screen shown (the chart redraws in the scheme's colours). */
+async function screenshot(name: string) {
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.waitForTimeout(200);
+    const png = await page.screenshot({ caret: 'hide', fullPage: true });
+    expect(png.length).toBeGreaterThan(10_000);
+    if (process.env.CONSOLE_SCREENSHOTS)
+      writeFileSync(path.join(screenshots, `${name}-${colorScheme}.png`), png);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
 
 async function expectAxeClean() {
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -145,6 +171,7 @@ describe('the insight screens', () => {
     const timesCsv = await downloaded('Download CSV of the times to complete');
     expect(timesCsv.name).toBe(`time-to-complete-${flow}-device.csv`);
     await expectAxeClean();
+    await screenshot('analytics');
 
     // Another split reads the edge again: by arm, the adaptive arm is the phone users.
     await page.getByLabel('Split by').selectOption('arm');
@@ -280,6 +307,7 @@ describe('the insight screens', () => {
     );
     await expectAxeClean();
 
+    await screenshot('experiments');
     await page.getByRole('button', { name: 'Stop arms-1' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Stopped arms-1');
     await expect.poll(() => row.textContent()).toContain('stopped');

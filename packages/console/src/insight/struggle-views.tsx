@@ -14,7 +14,7 @@ export function Hotspots() {
   const spots = useLoad(() => get<HotspotsResponse>(`${path}?windowDays=${windowDays}`), [windowDays]);
   return (
     <section aria-labelledby="hotspots-title">
-      <h2 id="hotspots-title">Struggle hot spots</h2>
+      <h2 id="hotspots-title">Struggle hot spots (all flows)</h2>
       <div class="field">
         <label for="f-hotspot-window">Over the last</label>
         <select
@@ -101,7 +101,7 @@ export function Effectiveness() {
     ));
   return (
     <section aria-labelledby="effectiveness-title">
-      <h2 id="effectiveness-title">Intervention effectiveness</h2>
+      <h2 id="effectiveness-title">Intervention effectiveness (all flows)</h2>
       <DownloadCsv href={csvHref(path)} what="the intervention effectiveness" />
       {report.error && <Notice kind="error">{report.error}</Notice>}
       {r && (

@@ -26,8 +26,8 @@ function Results({ experimentId }: { experimentId: string }) {
         Verdict: <strong>{r.summary}</strong>
       </p>
       <p class="hint">
-        {r.method}, α = {r.alpha}: the intervals stay valid however often you look, so looking early is safe.
-        As of {when(r.generatedAt)}.{' '}
+        Method: {r.method}, α = {r.alpha}: the intervals stay valid however often you look, so looking early
+        is safe. As of {when(r.generatedAt)}.{' '}
         <button type="button" onClick={results.reload}>
           Refresh the results
         </button>
@@ -129,15 +129,17 @@ export function Experiments() {
                 <td>{variantText(e)}</td>
                 <td>{e.status === 'running' ? 'running' : `stopped ${when(e.stoppedAt)}`}</td>
                 <td>{when(e.createdAt)}</td>
-                <td class="actions">
-                  <button type="button" onClick={() => setShown(e.id)}>
-                    Results of {e.id}
-                  </button>
-                  {e.status === 'running' && (
-                    <button type="button" class="danger" onClick={() => stop(e.id)}>
-                      Stop {e.id}
+                <td>
+                  <div class="actions">
+                    <button type="button" onClick={() => setShown(e.id)}>
+                      Results of {e.id}
                     </button>
-                  )}
+                    {e.status === 'running' && (
+                      <button type="button" class="danger" onClick={() => stop(e.id)}>
+                        Stop {e.id}
+                      </button>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}
