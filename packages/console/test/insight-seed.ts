@@ -60,9 +60,12 @@ const rage = (stepId: string, selector: string) => ({
   signal: { type: 'rage_click', t: Date.now(), element: { selector }, evidence: { clicks: 4 } },
 });
 
+/** A selector a hostile page could report: markup that would run if the console rendered it as HTML. */
+export const HOSTILE_SELECTOR = '<img src=x onerror="window.__pwned=1">';
+
 /**
- * Six journeys through the public API: three phone users on the adaptive arm (one finishes, two give up
- * at the goals after rage clicks on its save button), three desktop users on the smart arm who finish.
+ * Six journeys through the public API: three phone users on the adaptive arm (one finishes after rage clicks
+ * on a hostile element, two give up at the goals after rage clicks on its save button), three desktop users on the smart arm who finish.
  */
 export async function seedJourneys(edge: string, flowId: string, prefix: string) {
   for (let i = 0; i < 6; i++) {
@@ -93,6 +96,7 @@ export async function seedJourneys(edge: string, flowId: string, prefix: string)
     if (struggle.status !== 200) throw new Error(`struggle: ${struggle.status} ${await struggle.text()}`);
     await sendEvents(edge, user, [
       ...(gaveUp ? [rage('goals', 'button#save-goals'), step('goals', 'abandoned', ctx)] : []),
+      ...(i === 0 ? [rage('connect', HOSTILE_SELECTOR)] : []),
       ...(gaveUp ? [] : [step('goals', 'completed', ctx), step('post', 'completed', ctx)]),
     ]);
   }

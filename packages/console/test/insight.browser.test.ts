@@ -12,7 +12,7 @@ import { type DevServer, launchChromium, startDevServer } from '@smart-onboardin
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptWithPassword, axeViolations, inviteWithSecretKey, PASSWORD } from './console-page';
-import { publishFlow, readCsv, readJson, seedJourneys } from './insight-seed';
+import { HOSTILE_SELECTOR, publishFlow, readCsv, readJson, seedJourneys } from './insight-seed';
 
 /**
  * The insight screens as the people who run onboarding read them: journeys and events seeded through the
@@ -128,6 +128,16 @@ describe('the insight screens', () => {
         { timeout: 60_000, interval: 500 },
       )
       .toBe(6);
+    // Hot spots come from the queue's consumer: all three rage clicks counted.
+    await expect
+      .poll(
+        async () =>
+          (
+            await readJson<HotspotsResponse>(edge.url, '/v1/analytics/struggle/hotspots?windowDays=30')
+          ).hotspots.reduce((n, h) => n + h.total, 0),
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(3);
     await page.goto(`${edge.url}/console/`);
     await page.getByLabel('Team (tenant id)').fill('demo');
     await page.getByLabel('E-mail').fill(owner);
@@ -195,6 +205,14 @@ describe('the insight screens', () => {
         total: 2,
       }),
     );
+    expect(spots.hotspots).toContainEqual(
+      expect.objectContaining({
+        stepId: 'connect',
+        element: HOSTILE_SELECTOR,
+        signal: 'rage_click',
+        total: 1,
+      }),
+    );
     await expect
       .poll(() => rowsOf('table.hotspots'))
       .toEqual(
@@ -208,6 +226,11 @@ describe('the insight screens', () => {
           h.trend,
         ]),
       );
+    // The element the browser reported is shown as text: no markup from it, no script run.
+    const hostile = page.locator('table.hotspots td code', { hasText: 'onerror' });
+    expect(await hostile.textContent()).toBe(HOSTILE_SELECTOR);
+    expect(await page.locator('table.hotspots img').count()).toBe(0);
+    expect(await page.evaluate(() => 'pwned' in window || '__pwned' in window)).toBe(false);
     const hotspotCsv = await downloaded('Download CSV of the struggle hot spots');
     expect(hotspotCsv.text).toBe(
       await readCsv(edge.url, '/v1/analytics/struggle/hotspots?windowDays=30&format=csv'),
