@@ -271,7 +271,7 @@ describe('the insight screens', () => {
     await page.getByText('No experiment yet.').waitFor();
     await page.getByLabel('Id', { exact: true }).fill('arms-1');
     await page.getByLabel('Name', { exact: true }).fill('Smart against adaptive');
-    await page.getByLabel('Flow', { exact: true }).fill(flow);
+    await page.getByLabel('Flow', { exact: true }).selectOption(flow);
     await page.getByLabel('Weight').nth(1).fill('0');
     await page.getByRole('button', { name: 'Start the experiment' }).click();
     await page.locator('#f-variants-1-weight-issues').waitFor();

@@ -1,8 +1,9 @@
-import type { CreateExperimentRequest, Experiment } from '@smart-onboarding/protocol';
+import type { AdminFlowSummary, CreateExperimentRequest, Experiment } from '@smart-onboarding/protocol';
 import { useState } from 'preact/hooks';
 import { describeFailure, issuesOf, request } from '../api';
 import type { FieldIssue } from '../draft-model';
 import { Notice, SelectField, TextField } from '../fields';
+import { useLoad } from '../use-load';
 
 interface VariantDraft {
   name: string;
@@ -46,6 +47,12 @@ export function ExperimentForm({ onCreated }: { onCreated: (e: Experiment) => vo
   const [variants, setVariants] = useState(firstVariants);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // The tenant's flows to choose from; until they load (or if they cannot), the id is typed.
+  const flows = useLoad(
+    async () => (await request<{ flows: AdminFlowSummary[] }>('GET', '/v1/admin/flows')).data.flows,
+    [],
+  );
+  const flowIds = flows.data?.map((f) => f.id) ?? [];
   const set = (key: keyof typeof fields) => (value: string) => setFields({ ...fields, [key]: value });
   const setVariant = (i: number, patch: Partial<VariantDraft>) =>
     setVariants(variants.map((v, j) => (j === i ? { ...v, ...patch } : v)));
@@ -55,7 +62,7 @@ export function ExperimentForm({ onCreated }: { onCreated: (e: Experiment) => vo
     setError(null);
     try {
       const created = await request<Experiment>('POST', '/v1/admin/experiments', {
-        body: experimentBody(fields, variants),
+        body: experimentBody({ ...fields, flowId: fields.flowId || (flowIds[0] ?? '') }, variants),
       });
       setIssues([]);
       setFields({ ...fields, id: '', name: '' });
@@ -81,14 +88,25 @@ export function ExperimentForm({ onCreated }: { onCreated: (e: Experiment) => vo
           onChange={set('name')}
           required
         />
-        <TextField
-          label="Flow"
-          path={['flowId']}
-          issues={issues}
-          value={fields.flowId}
-          onChange={set('flowId')}
-          required
-        />
+        {flowIds.length > 0 ? (
+          <SelectField
+            label="Flow"
+            path={['flowId']}
+            issues={issues}
+            value={fields.flowId || (flowIds[0] ?? '')}
+            options={flowIds}
+            onChange={set('flowId')}
+          />
+        ) : (
+          <TextField
+            label="Flow"
+            path={['flowId']}
+            issues={issues}
+            value={fields.flowId}
+            onChange={set('flowId')}
+            required
+          />
+        )}
         <SelectField
           label="Compare"
           path={['kind']}
