@@ -20,6 +20,10 @@ export async function buildConsole() {
     outdir: consoleOutdir,
     bundle: true,
     format: 'esm',
+    // The chart library is imported on demand (src/insight/funnel-chart.tsx): a chunk of its own, flat
+    // beside console.js because the edge serves only /console/<file>.
+    splitting: true,
+    chunkNames: 'chunk-[name]-[hash]',
     target: 'es2022',
     jsx: 'automatic',
     jsxImportSource: 'preact',

@@ -1,42 +1,14 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { InsightFormat } from '@smart-onboarding/protocol';
+import { InsightFormat, InterventionEffectiveness } from '@smart-onboarding/protocol';
 import { z } from 'zod';
 import { interventionTallies } from '../adapters/d1/queries/effectiveness';
+import { auditAdmin } from '../admin/audit';
+import { requireAdmin } from '../admin/require-admin';
+import { adminErrors, adminSecurity } from '../admin/routes/admin-openapi';
 import type { AppEnv } from '../http/app-env';
 import { csvResponse, toCsv } from '../http/csv';
-import { keyErrorResponses, security } from '../http/openapi';
 import { validationHook } from '../http/validation';
 import { effectivenessOfTallies } from '../intelligence/intervention/effectiveness';
-import { requireKey } from '../middleware/auth/require-key';
-
-const Proportion = z.object({
-  n: z.number().int(),
-  progressed: z.number().int(),
-  rate: z.number(),
-  ci95: z.tuple([z.number(), z.number()]),
-});
-
-const Comparison = z.object({
-  treated: Proportion,
-  holdout: Proportion,
-  uplift: z.number(),
-  upliftCi95: z.tuple([z.number(), z.number()]),
-});
-
-const EffectivenessResponse = z
-  .object({
-    since: z.number().int(),
-    windowMs: z.number().int(),
-    interventions: z.number().int(),
-    treated: Proportion,
-    holdout: Proportion,
-    uplift: z.number(),
-    upliftCi95: z.tuple([z.number(), z.number()]),
-    byKind: z.record(z.string(), Comparison),
-    byStep: z.record(z.string(), Comparison),
-    byPersona: z.record(z.string(), Comparison),
-  })
-  .openapi('InterventionEffectiveness');
 
 const trackEffectiveness = createRoute({
   method: 'get',
@@ -47,8 +19,9 @@ const trackEffectiveness = createRoute({
     'Share of users progressing within N minutes of an intervention, shown vs held out, with the uplift.',
   description:
     'Progress is the first step the journey completed after the intervention. Overall and per kind, step and persona; intervals are 95% (Wilson per arm, Newcombe for the uplift). `?format=csv` gives one row per group.',
-  security: security.secretKey,
-  middleware: [requireKey({ secret: true })] as const,
+  security: adminSecurity,
+  // A secret key (the tenant's server) or a console session: the console's Analytics screen reads it.
+  middleware: [requireAdmin('read')],
   request: {
     query: z.object({
       since: z.coerce.number().int().nonnegative().default(0),
@@ -63,14 +36,14 @@ const trackEffectiveness = createRoute({
   responses: {
     200: {
       content: {
-        'application/json': { schema: EffectivenessResponse },
+        'application/json': { schema: InterventionEffectiveness },
         'text/csv': {
           schema: z.string().meta({ description: 'One row per group: all, kind, step, persona.' }),
         },
       },
       description: 'The comparison.',
     },
-    ...keyErrorResponses,
+    ...adminErrors,
   },
 });
 
@@ -109,8 +82,13 @@ export const effectivenessRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valida
   async (c) => {
     const { since, windowMinutes, format } = c.req.valid('query');
     const windowMs = Math.round(windowMinutes * 60_000);
-    const tallies = await interventionTallies(c.var.services.db, c.var.caller.tenant.id, since, windowMs);
+    const tallies = await interventionTallies(c.var.services.db, c.var.admin.tenantId, since, windowMs);
     const report = effectivenessOfTallies(tallies, windowMs);
+    await auditAdmin(c, 'trackInterventionEffectiveness', 'analytics/interventions/effectiveness', {
+      since,
+      windowMinutes,
+      format,
+    });
     if (format === 'csv') return csvResponse(c, 'intervention-effectiveness.csv', effectivenessCsv(report));
     return c.json({ since, interventions: tallies.reduce((n, t) => n + t.n, 0), ...report }, 200);
   },

@@ -3,9 +3,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { forgetTeam } from './actors';
 import { ApiFailure, describeFailure, request, setCsrfToken } from './api';
 import { Notice } from './fields';
-import { hrefOf, parseRoute, type Route } from './route';
+import { type FlowTab, hrefOf, parseRoute, type Route } from './route';
+import { Analytics } from './screens/analytics';
 import { Audit } from './screens/audit';
 import { DraftEditor } from './screens/draft-editor';
+import { Experiments } from './screens/experiments';
 import { Flows } from './screens/flows';
 import { Help } from './screens/help';
 import { History } from './screens/history';
@@ -37,6 +39,7 @@ const TITLES: Record<Exclude<Route['screen'], 'flow' | 'accept'>, string> = {
   members: 'Team',
   audit: 'Audit log',
   help: 'Help articles',
+  experiments: 'Experiments',
 };
 
 function NavLink({ to, current, children }: { to: Route; current: boolean; children: string }) {
@@ -49,7 +52,7 @@ function NavLink({ to, current, children }: { to: Route; current: boolean; child
 
 function FlowScreen({ route }: { route: Extract<Route, { screen: 'flow' }> }) {
   const [published, setPublished] = useState(0);
-  const tab = (t: 'draft' | 'history' | 'targeting', label: string) => (
+  const tab = (t: FlowTab, label: string) => (
     <NavLink to={{ ...route, tab: t }} current={route.tab === t}>
       {label}
     </NavLink>
@@ -60,12 +63,14 @@ function FlowScreen({ route }: { route: Extract<Route, { screen: 'flow' }> }) {
         {tab('draft', 'Draft')}
         {tab('history', 'History')}
         {tab('targeting', 'Targeting')}
+        {tab('analytics', 'Analytics')}
       </nav>
       {route.tab === 'draft' && (
         <DraftEditor flowId={route.flowId} onPublished={() => setPublished(published + 1)} />
       )}
       {route.tab === 'history' && <History flowId={route.flowId} />}
       {route.tab === 'targeting' && <Targeting flowId={route.flowId} />}
+      {route.tab === 'analytics' && <Analytics flowId={route.flowId} />}
     </>
   );
 }
@@ -122,6 +127,9 @@ export function App() {
           <NavLink to={{ screen: 'flows' }} current={screen === 'flows' || screen === 'flow'}>
             Flows
           </NavLink>
+          <NavLink to={{ screen: 'experiments' }} current={screen === 'experiments'}>
+            Experiments
+          </NavLink>
           <NavLink to={{ screen: 'keys' }} current={screen === 'keys'}>
             Keys
           </NavLink>
@@ -152,6 +160,7 @@ export function App() {
         {screen === 'members' && <Members tenantId={session.tenantId} selfId={session.member.id} />}
         {screen === 'audit' && <Audit />}
         {screen === 'help' && <Help />}
+        {screen === 'experiments' && <Experiments />}
       </main>
     </>
   );

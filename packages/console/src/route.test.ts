@@ -9,6 +9,8 @@ describe('parseRoute', () => {
     ['#/flows/onboarding/history', { screen: 'flow', flowId: 'onboarding', tab: 'history' }],
     ['#/flows/onboarding/targeting', { screen: 'flow', flowId: 'onboarding', tab: 'targeting' }],
     ['#/flows/onboarding/nonsense', { screen: 'flow', flowId: 'onboarding', tab: 'draft' }],
+    ['#/flows/onboarding/analytics', { screen: 'flow', flowId: 'onboarding', tab: 'analytics' }],
+    ['#/experiments', { screen: 'experiments' }],
     ['#/keys', { screen: 'keys' }],
     ['#/members', { screen: 'members' }],
     ['#/audit', { screen: 'audit' }],
@@ -27,6 +29,8 @@ describe('parseRoute', () => {
       { screen: 'flows' },
       { screen: 'flow', flowId: 'a-b_c', tab: 'draft' },
       { screen: 'flow', flowId: 'x', tab: 'history' },
+      { screen: 'flow', flowId: 'x', tab: 'analytics' },
+      { screen: 'experiments' },
       { screen: 'keys' },
       { screen: 'accept', tenantId: 't1', token: 'to/k en' },
     ];

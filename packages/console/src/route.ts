@@ -4,14 +4,17 @@
  */
 export type Route =
   | { screen: 'flows' }
-  | { screen: 'flow'; flowId: string; tab: 'draft' | 'history' | 'targeting' }
+  | { screen: 'flow'; flowId: string; tab: FlowTab }
+  | { screen: 'experiments' }
   | { screen: 'keys' }
   | { screen: 'members' }
   | { screen: 'audit' }
   | { screen: 'help' }
   | { screen: 'accept'; tenantId: string; token: string };
 
-const TABS = new Set(['draft', 'history', 'targeting']);
+export type FlowTab = 'draft' | 'history' | 'targeting' | 'analytics';
+
+const TABS = new Set(['draft', 'history', 'targeting', 'analytics']);
 const SLUG = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 /** Reads a hash; anything unknown is the flows list (never an error page for a stale bookmark). */
@@ -20,10 +23,16 @@ export function parseRoute(hash: string): Route {
   const parts = pathPart.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second, third] = parts;
   if (first === 'flows' && second && SLUG.test(second)) {
-    const tab = third && TABS.has(third) ? (third as 'draft' | 'history' | 'targeting') : 'draft';
+    const tab = third && TABS.has(third) ? (third as FlowTab) : 'draft';
     return { screen: 'flow', flowId: second, tab };
   }
-  if (first === 'keys' || first === 'members' || first === 'audit' || first === 'help')
+  if (
+    first === 'keys' ||
+    first === 'members' ||
+    first === 'audit' ||
+    first === 'help' ||
+    first === 'experiments'
+  )
     return { screen: first };
   if (first === 'accept') {
     const params = new URLSearchParams(query);

@@ -78,3 +78,35 @@ export const HotspotsResponse = z
   .meta({ id: 'HotspotsResponse' });
 
 export type InsightSegment = z.infer<typeof InsightSegment>;
+
+const Proportion = z.object({
+  n: z.number().int(),
+  progressed: z.number().int(),
+  rate: z.number(),
+  ci95: z.tuple([z.number(), z.number()]),
+});
+
+const Comparison = z.object({
+  treated: Proportion,
+  holdout: Proportion,
+  uplift: z.number(),
+  upliftCi95: z.tuple([z.number(), z.number()]),
+});
+
+/** Shown against held out: the share progressing within the window, per kind, step and persona. */
+export const InterventionEffectiveness = z
+  .object({
+    since: z.number().int(),
+    windowMs: z.number().int(),
+    interventions: z.number().int(),
+    ...Comparison.shape,
+    byKind: z.record(z.string(), Comparison),
+    byStep: z.record(z.string(), Comparison),
+    byPersona: z.record(z.string(), Comparison),
+  })
+  .meta({ id: 'InterventionEffectiveness' });
+
+export type FunnelResponse = z.infer<typeof FunnelResponse>;
+export type TimeToCompleteResponse = z.infer<typeof TimeToCompleteResponse>;
+export type HotspotsResponse = z.infer<typeof HotspotsResponse>;
+export type InterventionEffectiveness = z.infer<typeof InterventionEffectiveness>;
