@@ -2,6 +2,7 @@ import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { userTraits } from '../adapters/d1/admin-schema';
 import type { Database } from '../adapters/d1/client';
+import { experimentExposures } from '../adapters/d1/insight-schema';
 import {
   deadLetters,
   engagementDaily,
@@ -12,6 +13,7 @@ import {
   stepCompletions,
   trainingEvents,
 } from '../adapters/d1/schema';
+import { userConsent } from '../adapters/d1/trust-schema';
 
 /**
  * Every D1 table that holds rows about one end user, in one list: the user's export and the user's
@@ -104,6 +106,20 @@ export const USER_TABLES = [
     user: userTraits.userId,
     order: [userTraits.updatedAt],
     present: ({ traits, updatedAt }) => ({ traits, updatedAt }),
+  },
+  {
+    key: 'experimentExposures',
+    table: experimentExposures,
+    tenant: experimentExposures.tenantId,
+    user: experimentExposures.userId,
+    order: [experimentExposures.exposedAt],
+  },
+  {
+    key: 'consent',
+    table: userConsent,
+    tenant: userConsent.tenantId,
+    user: userConsent.userId,
+    order: [userConsent.at],
   },
 ] as const satisfies readonly UserTable[];
 

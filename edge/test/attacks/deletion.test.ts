@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { database } from '../../src/adapters/d1/client';
 import { addEngagement } from '../../src/adapters/d1/queries/engagement';
 import { d1EscalationStore } from '../../src/adapters/d1/queries/escalations';
+import { logExposure } from '../../src/adapters/d1/queries/experiments';
 import { saveIntervention } from '../../src/adapters/d1/queries/journeys';
 import { consumeDeadLetters, consumeEvents } from '../../src/adapters/queues/consumer';
 import { flowLearnerName } from '../../src/learning/flow-learner-rpc';
@@ -182,6 +183,21 @@ describe("a user's export and deletion, generated from one list of tables", () =
       createMessageBatch('so-events-dlq', [{ id: 'dl-2', timestamp: new Date(), attempts: 6, body: letter }]),
       servicesFor(env),
     );
+
+    await logExposure(db(), {
+      tenantId: DEMO.tenantId,
+      experimentId: 'exp-1',
+      userId: user,
+      variant: 'control',
+      journeyId: journey.id,
+      exposedAt: Date.now(),
+    });
+    const consent = await api(`/v1/journeys/${user}/consent`, {
+      method: 'PUT',
+      headers: serverHeaders,
+      body: JSON.stringify({ state: 'granted' }),
+    });
+    expect(consent.status).toBe(200);
 
     const res = await api(`/v1/journeys/${user}/export`, { headers: serverHeaders });
     expect(res.status).toBe(200);

@@ -124,6 +124,12 @@ export const UserExportResponse = z
     /** Journey summaries in D1, one per journey, and their step completions. */
     journeySummaries: z.array(z.record(z.string(), z.unknown())).optional(),
     stepCompletions: z.array(z.record(z.string(), z.unknown())).optional(),
+    /** The experiments the user was put in, with the arm and when (`experiment_exposures`). */
+    experimentExposures: z.array(z.record(z.string(), z.unknown())).optional(),
+    /** The user's consent as the edge recorded it: state, who recorded it (`banner`, `server`, `dnt_gpc`), when. */
+    consent: z
+      .array(z.object({ state: z.enum(['granted', 'denied']), source: z.string(), at: EpochMs }))
+      .optional(),
     /** Escalation tickets filed for the user, with their delivery state. */
     escalations: z.array(EscalationTicket).optional(),
     /** Ids of the user's events the queue consumer has counted (kept about 8 days). */
