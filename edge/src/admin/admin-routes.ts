@@ -7,6 +7,7 @@ import { experimentAdminRoutes } from './routes/experiments';
 import { historyRoutes } from './routes/history';
 import { keyRoutes } from './routes/keys';
 import { memberRoutes } from './routes/members';
+import { retentionAdminRoutes } from './routes/retention';
 import { sessionRoutes } from './routes/session';
 import { targetingAdminRoutes } from './routes/targeting';
 
@@ -18,7 +19,8 @@ export const adminRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .route('/', draftRoutes)
   .route('/', historyRoutes)
   .route('/', targetingAdminRoutes)
-  .route('/', experimentAdminRoutes);
+  .route('/', experimentAdminRoutes)
+  .route('/', retentionAdminRoutes);
 
 /** The console's credentials, as the OpenAPI document names them. */
 export function registerAdminSecuritySchemes(registry: OpenAPIHono['openAPIRegistry']) {
