@@ -3,6 +3,7 @@ import type { AppEnv } from '../http/app-env';
 import { validationHook } from '../http/validation';
 import { CSRF_HEADER } from './require-admin';
 import { draftRoutes } from './routes/drafts';
+import { escalationWebhookAdminRoutes } from './routes/escalation-webhook';
 import { experimentAdminRoutes } from './routes/experiments';
 import { historyRoutes } from './routes/history';
 import { keyRoutes } from './routes/keys';
@@ -20,7 +21,8 @@ export const adminRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .route('/', historyRoutes)
   .route('/', targetingAdminRoutes)
   .route('/', experimentAdminRoutes)
-  .route('/', retentionAdminRoutes);
+  .route('/', retentionAdminRoutes)
+  .route('/', escalationWebhookAdminRoutes);
 
 /** The console's credentials, as the OpenAPI document names them. */
 export function registerAdminSecuritySchemes(registry: OpenAPIHono['openAPIRegistry']) {
