@@ -7,6 +7,7 @@ export default defineConfig({
     './src/adapters/d1/schema.ts',
     './src/adapters/d1/admin-schema.ts',
     './src/adapters/d1/insight-schema.ts',
+    './src/adapters/d1/trust-schema.ts',
   ],
   out: './migrations',
 });

@@ -58,7 +58,11 @@ export default defineProject(async () => {
         'test/azure/**',
       ],
       setupFiles: ['./test/apply-migrations.ts'],
-      globalSetup: ['./test/redis/global-setup.ts', './test/admin/access-global-setup.ts'],
+      globalSetup: [
+        './test/redis/global-setup.ts',
+        './test/admin/access-global-setup.ts',
+        './test/escalation/webhook-global-setup.ts',
+      ],
     },
   };
 });

@@ -10,6 +10,7 @@ import { limitBody } from './middleware/body-limit/body-limit';
 import { browserCors } from './middleware/cors/cors';
 import { provideServices } from './middleware/services/provide-services';
 import { analyticsRoutes } from './routes/analytics';
+import { consentRoutes } from './routes/consent';
 import { consoleRoutes } from './routes/console-assets';
 import { effectivenessRoutes } from './routes/effectiveness';
 import { eventRoutes } from './routes/events';
@@ -54,6 +55,7 @@ export function createApp() {
 
   app.route('/', healthRoutes);
   app.route('/', journeyRoutes);
+  app.route('/', consentRoutes);
   app.route('/', flowRoutes);
   app.route('/', eventRoutes);
   app.route('/', socketRoutes);

@@ -7,6 +7,7 @@ import { type HotCache, hotCacheFrom } from './adapters/upstash/hot-cache';
 import type { Env } from './env';
 import type { EscalationDeps } from './escalation/escalate-to-human';
 import { escalationDepsFromEnv } from './escalation/from-env';
+import { tenantWebhookResolver } from './escalation/tenant-webhooks';
 import { createHelpService, type HelpService } from './help/help-service';
 import type { InterventionEngineOptions } from './intelligence/intervention/engine';
 import type { JourneyRpc } from './journey/journey-rpc';
@@ -29,7 +30,7 @@ export interface Services {
   help: HelpService;
   /** `escalateToHuman`'s dependencies: D1 for tickets, the tenant's webhook when configured. */
   escalation: EscalationDeps;
-  /** What an intervention may offer in this deployment. */
+  /** What an intervention may offer in this deployment (`human` also when the tenant has its own webhook). */
   capabilities: { aiHelp: boolean; human: boolean };
   /** The intervention engine's options (cooldown, caps, holdout). */
   interventionEngine: InterventionEngineOptions;
@@ -56,7 +57,8 @@ export function servicesFor(env: Env): Services {
   if (known) return known;
   const db = database(env.DB);
   const azure = readAzureConfig(env);
-  const escalation = escalationDepsFromEnv(env, d1EscalationStore(db));
+  const fromEnv = escalationDepsFromEnv(env, d1EscalationStore(db));
+  const escalation = { ...fromEnv, webhookFor: tenantWebhookResolver(db, fromEnv.webhook) };
   const help = createHelpService({
     azure,
     embeddings: d1EmbeddingStore(db),

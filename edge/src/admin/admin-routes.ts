@@ -3,11 +3,13 @@ import type { AppEnv } from '../http/app-env';
 import { validationHook } from '../http/validation';
 import { CSRF_HEADER } from './require-admin';
 import { draftRoutes } from './routes/drafts';
+import { escalationWebhookAdminRoutes } from './routes/escalation-webhook';
 import { experimentAdminRoutes } from './routes/experiments';
 import { helpAdminRoutes } from './routes/help-articles';
 import { historyRoutes } from './routes/history';
 import { keyRoutes } from './routes/keys';
 import { memberRoutes } from './routes/members';
+import { retentionAdminRoutes } from './routes/retention';
 import { sessionRoutes } from './routes/session';
 import { targetingAdminRoutes } from './routes/targeting';
 
@@ -20,7 +22,9 @@ export const adminRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .route('/', historyRoutes)
   .route('/', targetingAdminRoutes)
   .route('/', experimentAdminRoutes)
-  .route('/', helpAdminRoutes);
+  .route('/', helpAdminRoutes)
+  .route('/', retentionAdminRoutes)
+  .route('/', escalationWebhookAdminRoutes);
 
 /** The console's credentials, as the OpenAPI document names them. */
 export function registerAdminSecuritySchemes(registry: OpenAPIHono['openAPIRegistry']) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readEscalationConfig } from './config';
+import { readEscalationConfig, tenantWebhookUrlProblem } from './config';
 
 const secret = 'a-long-shared-secret';
 describe('readEscalationConfig', () => {
@@ -37,5 +37,34 @@ describe('readEscalationConfig', () => {
     },
   ])('$env', ({ env, result }) => {
     expect(readEscalationConfig(env)).toEqual(result);
+  });
+});
+
+describe('tenantWebhookUrlProblem', () => {
+  it.each([
+    ['https://hooks.slack.com/services/T/B/X', 'production', null],
+    ['https://desk.example.com/hook', 'production', null],
+    ['http://desk.example.com/hook', 'production', 'must be https'],
+    ['http://127.0.0.1:8080/hook', 'production', 'must be https'],
+    ['http://127.0.0.1:8080/hook', 'development', null],
+    ['https://127.0.0.1/hook', 'production', 'must be a public host'],
+    ['https://10.1.2.3/hook', 'production', 'must be a public host'],
+    ['https://172.20.0.1/hook', 'production', 'must be a public host'],
+    ['https://192.168.1.1/hook', 'production', 'must be a public host'],
+    ['https://169.254.169.254/latest', 'production', 'must be a public host'],
+    ['https://100.64.0.1/hook', 'production', 'must be a public host'],
+    ['https://localhost/hook', 'production', 'must be a public host'],
+    ['https://metadata.google.internal/x', 'production', 'must be a public host'],
+    ['https://[::1]/hook', 'production', 'must be a public host'],
+    ['https://0.0.0.0/hook', 'production', 'must be a public host'],
+    [
+      'https://a:b@desk.example.com/hook',
+      'production',
+      'credentials in the URL are not accepted; use the secret',
+    ],
+    ['javascript:alert(1)', 'production', 'must be https'],
+    ['nope', 'production', 'not a URL'],
+  ])('%s (%s) → %s', (url, environment, problem) => {
+    expect(tenantWebhookUrlProblem(url, environment)).toBe(problem);
   });
 });

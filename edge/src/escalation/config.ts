@@ -50,3 +50,27 @@ export function readEscalationConfig(env: Readonly<EscalationWebhookEnv>): Escal
         : 'json';
   return { ok: true, config: { url, secret, format } };
 }
+
+/** Hosts a tenant's webhook may never name: this machine, private networks, cloud metadata endpoints. */
+const PRIVATE_HOST =
+  /^(localhost|.*\.localhost|.*\.local|.*\.internal|0\.0\.0\.0|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.\d+\.\d+|\[.*\])$/i;
+
+/**
+ * Why a URL a tenant sets for its webhook is refused, or null when it is acceptable: https to a public
+ * host only, since the edge POSTs there with tickets and a tenant must not make it reach the deployment's
+ * own network (SSRF). In development, a stand-in on loopback over http is allowed too. Pure.
+ */
+export function tenantWebhookUrlProblem(url: string, environment: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'not a URL';
+  }
+  if (parsed.username || parsed.password) return 'credentials in the URL are not accepted; use the secret';
+  if (environment === 'development' && parsed.protocol === 'http:' && parsed.hostname === '127.0.0.1')
+    return null;
+  if (parsed.protocol !== 'https:') return 'must be https';
+  if (PRIVATE_HOST.test(parsed.hostname)) return 'must be a public host';
+  return null;
+}

@@ -35,8 +35,13 @@ export function memoryEscalationStore() {
 
 export interface EscalationDeps extends DeliveryDeps {
   store: EscalationStore;
-  /** Undefined when no webhook is configured: the ticket is stored for the dashboard and stays pending. */
+  /**
+   * The deployment's webhook (`ESCALATION_WEBHOOK_*`). Undefined when none is configured: the ticket is
+   * stored for the dashboard and stays pending.
+   */
   webhook: EscalationWebhookConfig | undefined;
+  /** The tenant's own webhook, falling back to `webhook` (`tenant-webhooks.ts`); without it, `webhook`. */
+  webhookFor?: (tenantId: string) => Promise<EscalationWebhookConfig | undefined>;
   options?: DeliveryOptions;
 }
 
@@ -65,12 +70,14 @@ export async function retryEscalation(
   ctx: EscalationContext,
 ): Promise<DeliveryResult> {
   if (ticket.status !== 'pending') return { ticket, attempts: [] };
-  if (!deps.webhook) {
+  // Read at every attempt, so a tenant that changes its webhook redirects tickets still being retried.
+  const webhook = deps.webhookFor ? await deps.webhookFor(ctx.tenantId) : deps.webhook;
+  if (!webhook) {
     const result = { ticket, attempts: [], lastError: 'no escalation webhook configured' };
     await deps.store.save(ctx.tenantId, ticket, { lastError: result.lastError });
     return result;
   }
-  const result = await deliverEscalation(ticket, ctx, deps.webhook, deps, deps.options ?? DEFAULT_DELIVERY);
+  const result = await deliverEscalation(ticket, ctx, webhook, deps, deps.options ?? DEFAULT_DELIVERY);
   await deps.store.save(ctx.tenantId, result.ticket, {
     ...(result.retryAt !== undefined ? { retryAt: result.retryAt } : {}),
     ...(result.lastError ? { lastError: result.lastError } : {}),

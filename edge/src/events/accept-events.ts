@@ -26,15 +26,19 @@ const readableId = (item: unknown) => {
  */
 export function acceptEvents(
   body: unknown,
-): { ok: true; batch: EventBatch; rejected: RejectedEvent[] } | { ok: false; issues: Issue[] } {
+):
+  | { ok: true; batch: EventBatch; rejected: RejectedEvent[]; indexes: number[] }
+  | { ok: false; issues: Issue[] } {
   const envelope = EventBatchEnvelope.safeParse(body);
   if (!envelope.success) return { ok: false, issues: issuesOf(envelope.error) };
   const events: BehaviorEvent[] = [];
   const rejected: RejectedEvent[] = [];
+  const indexes: number[] = [];
   envelope.data.events.forEach((item, index) => {
     const parsed = BehaviorEvent.safeParse(item);
     if (parsed.success) {
       events.push(parsed.data);
+      indexes.push(index);
       return;
     }
     const id = readableId(item);
@@ -46,5 +50,18 @@ export function acceptEvents(
       message: first ? `${first.path || 'event'}: ${first.message}` : 'not a BehaviorEvent',
     });
   });
-  return { ok: true, batch: { sentAt: envelope.data.sentAt, events }, rejected };
+  return { ok: true, batch: { sentAt: envelope.data.sentAt, events }, rejected, indexes };
+}
+
+/**
+ * Every valid event of a batch refused because its user denied consent, each by its place in the batch
+ * (`indexes` from `acceptEvents`) and id, with the stable code `consent_denied`: the client drops them.
+ */
+export function consentRefusals(batch: EventBatch, indexes: readonly number[]): RejectedEvent[] {
+  return batch.events.map((e, i) => ({
+    index: indexes[i] ?? i,
+    id: e.id,
+    code: 'consent_denied',
+    message: 'the user denied consent; events are not accepted',
+  }));
 }

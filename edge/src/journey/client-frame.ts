@@ -21,7 +21,9 @@ const error = (code: ErrorMessage['error']['code'], message: string, details?: u
  */
 export function parseClientFrame(
   data: string | ArrayBuffer,
-): { ok: true; message: ClientMessage; rejected?: RejectedEvent[] } | { ok: false; reply: ErrorMessage } {
+):
+  | { ok: true; message: ClientMessage; rejected?: RejectedEvent[]; indexes?: number[] }
+  | { ok: false; reply: ErrorMessage } {
   if (typeof data !== 'string') {
     return { ok: false, reply: error('unsupported_media_type', 'send JSON text frames') };
   }
@@ -47,7 +49,12 @@ export function parseClientFrame(
         reply: error('validation_failed', 'the message is not a ClientMessage', { issues }),
       };
     }
-    return { ok: true, message: { type: 'events', batch: read.batch }, rejected: read.rejected };
+    return {
+      ok: true,
+      message: { type: 'events', batch: read.batch },
+      rejected: read.rejected,
+      indexes: read.indexes,
+    };
   }
   const parsed = ClientMessage.safeParse(json);
   if (!parsed.success) {

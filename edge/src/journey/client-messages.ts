@@ -1,4 +1,5 @@
 import type { ClientMessage, RejectedEvent } from '@smart-onboarding/protocol';
+import { consentRefusals } from '../events/accept-events';
 import type { JourneyModules } from './journey-modules';
 import { nextStepOf } from './journey-view';
 import type { JourneyOwner } from './owner';
@@ -16,6 +17,8 @@ export async function answerClientMessage(
   waitUntil: (work: Promise<unknown>) => void,
   /** Events of an `events` message refused one by one when the frame was read: named in the ack. */
   rejected: readonly RejectedEvent[] = [],
+  /** The place in the frame's batch of each event the batch kept. */
+  indexes: readonly number[] = [],
 ): Promise<void> {
   const { sockets } = m;
   switch (message.type) {
@@ -34,7 +37,11 @@ export async function answerClientMessage(
       try {
         const result = await m.ingestion.ingest(owner, message.batch);
         if (!result.ok) return sockets.sendError(ws, result.error.code, result.error.message);
-        const { ids, duplicates } = result.value;
+        const { ids, duplicates, consentDenied } = result.value;
+        if (consentDenied) {
+          const refused = [...rejected, ...consentRefusals(message.batch, indexes)];
+          return sockets.send(ws, { type: 'ack', ids: [], duplicates: 0, rejected: refused });
+        }
         return sockets.send(ws, { type: 'ack', ids, duplicates, ...named });
       } catch (err) {
         console.error('event ingestion over the socket failed', err);

@@ -1,5 +1,6 @@
 import type { BehaviorEvent, EventBatch } from '@smart-onboarding/protocol';
 import { packForQueue } from '../adapters/queues/queue-message';
+import { consentOf } from '../privacy/consent';
 import type { Services } from '../services';
 import type { IngestResult } from './journey-rpc';
 import { type Outcome, ok } from './outcome';
@@ -26,7 +27,7 @@ export class EventIngestion {
   constructor(
     private readonly deps: {
       store: JourneyStore;
-      services: Pick<Services, 'events'>;
+      services: Pick<Services, 'events' | 'db'>;
       onFresh(owner: JourneyOwner, events: BehaviorEvent[]): Promise<void>;
     },
   ) {}
@@ -41,6 +42,9 @@ export class EventIngestion {
     const { store, services } = this.deps;
     const claimed = claim(store, owner);
     if (!claimed.ok) return claimed;
+    // Read per batch, not cached here: a denial recorded by the tenant's server takes effect at once.
+    const consent = await consentOf(services.db, owner.tenantId, owner.userId);
+    if (consent?.state === 'denied') return ok({ accepted: 0, duplicates: 0, ids: [], consentDenied: true });
     const ids = batch.events.map((e) => e.id);
     const seen = store.seenEventIds(ids);
     // A deleted user's events from before the deletion count as seen: acknowledged, never queued again.

@@ -291,6 +291,7 @@ export class JourneyObject extends DurableObject<Env> implements JourneyRpc {
       read.message,
       (work) => this.ctx.waitUntil(work),
       read.rejected,
+      read.indexes,
     );
   }
 

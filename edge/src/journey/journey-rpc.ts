@@ -28,6 +28,8 @@ export interface IngestResult {
   accepted: number;
   duplicates: number;
   ids: string[];
+  /** The user denied consent (`privacy/consent.ts`): nothing was queued, every event is refused. */
+  consentDenied?: true;
 }
 
 /** What reconciliation with D1 found and repaired. */

@@ -44,7 +44,7 @@ export async function decideStruggle(
     store: JourneyStore;
     decider: NextStepDecider;
     summaries: SummaryMirror;
-    services: Pick<Services, 'db' | 'interventionEngine' | 'capabilities'>;
+    services: Pick<Services, 'db' | 'interventionEngine' | 'capabilities' | 'escalation'>;
   },
   owner: JourneyOwner,
   report: StruggleMetrics,
@@ -57,6 +57,10 @@ export async function decideStruggle(
   const intel = state ? decider.intelligence(state) : null;
   const now = Date.now();
   const loose = store.get('looseInterventions');
+  const { capabilities, escalation } = services;
+  // A person can be offered when the deployment or the tenant itself has an escalation webhook.
+  const human =
+    capabilities.human || (escalation.webhookFor ? !!(await escalation.webhookFor(owner.tenantId)) : false);
   const plan = journeyPolicies(services.interventionEngine, journeyArm(state?.profile)).intervention.decide({
     flow: flow?.flow ?? null,
     report,
@@ -68,7 +72,7 @@ export async function decideStruggle(
     userId: owner.userId,
     ...(intel ? { threshold: intel.persona.recommendedApproach.interventionThreshold } : {}),
     ...(state ? { sessionStartedAt: state.startedAt } : {}),
-    capabilities: services.capabilities,
+    capabilities: { ...capabilities, human },
   });
   if (state && flow) {
     store.set('journey', recordIntervention(state, plan, now));

@@ -13,6 +13,8 @@ import {
   stepCompletions,
   trainingEvents,
 } from '../adapters/d1/schema';
+import { userConsent } from '../adapters/d1/trust-schema';
+import type { DataClass } from './data-classes';
 
 /**
  * Every D1 table that holds rows about one end user, in one list: the user's export and the user's
@@ -25,7 +27,7 @@ import {
  * a secret key; it names the user only in its `resource`, and is the tenant's proof the deletion ran).
  * The journey object's storage and the flow learner's journey ids are forgotten by `forgetUser`.
  */
-interface UserTable {
+export interface UserTable {
   /** The export's field for this table. */
   key: string;
   table: SQLiteTable;
@@ -34,6 +36,12 @@ interface UserTable {
   order: SQLiteColumn[];
   /** What the export shows of a row: by default every column but the tenant and the user. */
   present?: (row: Record<string, unknown>) => unknown;
+  /**
+   * The retention that applies (`privacy/retention.ts`) and the column it is measured on: epoch ms, or a
+   * `YYYY-MM-DD` day. None for what lives until the user is deleted (the profile's traits, consent, which
+   * is the tenant's proof) and for counted event ids, which are forgotten after their own TTL.
+   */
+  retention?: { dataClass: DataClass; at: SQLiteColumn; day?: true };
 }
 
 const withoutOwner = ({ tenantId: _t, userId: _u, ...row }: Record<string, unknown>) => row;
@@ -45,6 +53,7 @@ export const USER_TABLES = [
     tenant: journeySummaries.tenantId,
     user: journeySummaries.userId,
     order: [journeySummaries.startedAt],
+    retention: { dataClass: 'journeys', at: journeySummaries.updatedAt },
   },
   {
     key: 'stepCompletions',
@@ -52,6 +61,7 @@ export const USER_TABLES = [
     tenant: stepCompletions.tenantId,
     user: stepCompletions.userId,
     order: [stepCompletions.at],
+    retention: { dataClass: 'events', at: stepCompletions.at },
   },
   {
     key: 'interventions',
@@ -59,6 +69,7 @@ export const USER_TABLES = [
     tenant: interventions.tenantId,
     user: interventions.userId,
     order: [interventions.createdAt],
+    retention: { dataClass: 'events', at: interventions.createdAt },
   },
   {
     key: 'escalations',
@@ -67,6 +78,7 @@ export const USER_TABLES = [
     user: escalations.userId,
     order: [escalations.createdAt],
     present: (row) => row.ticket,
+    retention: { dataClass: 'journeys', at: escalations.updatedAt },
   },
   {
     key: 'engagement',
@@ -74,6 +86,7 @@ export const USER_TABLES = [
     tenant: engagementDaily.tenantId,
     user: engagementDaily.userId,
     order: [engagementDaily.day, engagementDaily.stepId],
+    retention: { dataClass: 'events', at: engagementDaily.day, day: true },
   },
   {
     key: 'trainingEvents',
@@ -82,6 +95,7 @@ export const USER_TABLES = [
     user: trainingEvents.userId,
     order: [trainingEvents.at, trainingEvents.eventId],
     present: (row) => row.event,
+    retention: { dataClass: 'training', at: trainingEvents.at },
   },
   {
     key: 'processedEvents',
@@ -97,6 +111,7 @@ export const USER_TABLES = [
     user: deadLetters.userId,
     order: [deadLetters.at],
     present: ({ queue, reason, body, at }) => ({ queue, reason, body, at }),
+    retention: { dataClass: 'deadLetters', at: deadLetters.at },
   },
   {
     key: 'serverTraits',
@@ -112,6 +127,14 @@ export const USER_TABLES = [
     tenant: experimentExposures.tenantId,
     user: experimentExposures.userId,
     order: [experimentExposures.exposedAt],
+    retention: { dataClass: 'journeys', at: experimentExposures.exposedAt },
+  },
+  {
+    key: 'consent',
+    table: userConsent,
+    tenant: userConsent.tenantId,
+    user: userConsent.userId,
+    order: [userConsent.at],
   },
 ] as const satisfies readonly UserTable[];
 

@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { ErrorBody, EVENT_BATCH_MAX_BYTES, EventBatch, EventBatchAccepted } from '@smart-onboarding/protocol';
 import { readCredentials } from '../auth/credentials';
-import { acceptEvents } from '../events/accept-events';
+import { acceptEvents, consentRefusals } from '../events/accept-events';
 import type { AppEnv } from '../http/app-env';
 import { ApiError, unwrap } from '../http/errors';
 import { json, security, userErrorResponses } from '../http/openapi';
@@ -71,13 +71,15 @@ eventRoutes.post(
     if (!read.ok) {
       throw new ApiError(400, 'validation_failed', 'the body is not an EventBatch', { issues: read.issues });
     }
-    const { batch, rejected } = read;
+    const { batch, indexes } = read;
+    let { rejected } = read;
     if (batch.events.length === 0) {
       throw new ApiError(400, 'validation_failed', 'no event of the batch is valid', { rejected });
     }
     let accepted: EventBatchAccepted;
     try {
       const result = unwrap(await c.var.services.journey(owner).ingestEvents(owner, batch));
+      if (result.consentDenied) rejected = [...rejected, ...consentRefusals(batch, indexes)];
       accepted = {
         accepted: result.accepted,
         duplicates: result.duplicates,

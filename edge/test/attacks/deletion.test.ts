@@ -178,21 +178,26 @@ describe("a user's export and deletion, generated from one list of tables", () =
       createdAt: Date.now(),
     };
     await d1EscalationStore(db()).save(DEMO.tenantId, ticket, {});
-    // Written as the journey start does for a running experiment; not through a real experiment, which
-    // would assign every later journey of the demo flow in this suite to a variant.
-    await logExposure(db(), {
-      tenantId: DEMO.tenantId,
-      experimentId: 'exp-deletion',
-      userId: user,
-      variant: 'adaptive',
-      journeyId: journey.id,
-      exposedAt: Date.now(),
-    });
     const letter = { v: 1, tenantId: DEMO.tenantId, userId: user, at: Date.now(), events: [event] };
     await consumeDeadLetters(
       createMessageBatch('so-events-dlq', [{ id: 'dl-2', timestamp: new Date(), attempts: 6, body: letter }]),
       servicesFor(env),
     );
+
+    await logExposure(db(), {
+      tenantId: DEMO.tenantId,
+      experimentId: 'exp-1',
+      userId: user,
+      variant: 'control',
+      journeyId: journey.id,
+      exposedAt: Date.now(),
+    });
+    const consent = await api(`/v1/journeys/${user}/consent`, {
+      method: 'PUT',
+      headers: serverHeaders,
+      body: JSON.stringify({ state: 'granted' }),
+    });
+    expect(consent.status).toBe(200);
 
     const res = await api(`/v1/journeys/${user}/export`, { headers: serverHeaders });
     expect(res.status).toBe(200);

@@ -166,7 +166,7 @@ export const RejectedEvent = z
   .object({
     index: z.number().int().nonnegative(),
     id: z.string().optional(),
-    /** Stable: `validation_failed`. */
+    /** Stable: `validation_failed`, `consent_denied` (the user denied consent). */
     code: z.string(),
     message: z.string(),
   })

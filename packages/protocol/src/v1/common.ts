@@ -73,6 +73,7 @@ export const ErrorCode = z
     'precondition_failed',
     'access_not_configured',
     'access_token_invalid',
+    'consent_set_by_server',
     'unavailable',
     'internal',
   ])

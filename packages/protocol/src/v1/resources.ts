@@ -121,20 +121,15 @@ export const UserExportResponse = z
     profile: UserProfile.omit({ id: true }).partial().nullable().optional(),
     /** Traits the tenant's server set for targeting (secret key). */
     serverTraits: z.array(z.object({ traits: z.unknown(), updatedAt: EpochMs })).optional(),
-    /** The experiments the user was exposed to: which variant, for which journey, when. */
-    experimentExposures: z
-      .array(
-        z.object({
-          experimentId: z.string(),
-          variant: z.string(),
-          journeyId: z.string(),
-          exposedAt: EpochMs,
-        }),
-      )
-      .optional(),
     /** Journey summaries in D1, one per journey, and their step completions. */
     journeySummaries: z.array(z.record(z.string(), z.unknown())).optional(),
     stepCompletions: z.array(z.record(z.string(), z.unknown())).optional(),
+    /** The experiments the user was put in, with the arm and when (`experiment_exposures`). */
+    experimentExposures: z.array(z.record(z.string(), z.unknown())).optional(),
+    /** The user's consent as the edge recorded it: state, who recorded it (`banner`, `server`, `dnt_gpc`), when. */
+    consent: z
+      .array(z.object({ state: z.enum(['granted', 'denied']), source: z.string(), at: EpochMs }))
+      .optional(),
     /** Escalation tickets filed for the user, with their delivery state. */
     escalations: z.array(EscalationTicket).optional(),
     /** Ids of the user's events the queue consumer has counted (kept about 8 days). */

@@ -125,14 +125,6 @@ export async function pruneProcessedEvents(db: Database, before: number) {
   await db.delete(processedEvents).where(sql`${processedEvents.processedAt} < ${before}`);
 }
 
-/** How long feature windows and their outcomes are kept for training: a quarter is plenty to retrain on. */
-export const TRAINING_EVENTS_TTL_MS = 90 * 86_400_000;
-
-/** Forgets training events that happened before `before` (the daily cron keeps `TRAINING_EVENTS_TTL_MS`). */
-export async function pruneTrainingEvents(db: Database, before: number) {
-  await db.delete(trainingEvents).where(sql`${trainingEvents.at} < ${before}`);
-}
-
 export async function recordDeadLetter(
   db: Database,
   queue: string,
