@@ -6,7 +6,16 @@ import { database } from '../src/adapters/d1/client';
 import { journeySummaries } from '../src/adapters/d1/schema';
 import { DEFAULT_ABANDON_AFTER_SEC } from '../src/journey/abandonment';
 import { flowLearnerName } from '../src/learning/flow-learner-rpc';
-import { api, browserHeaders, DEMO, eventId, eventually, serverHeaders, uniqueUser } from './helpers';
+import {
+  api,
+  browserHeaders,
+  DEMO,
+  eventId,
+  eventually,
+  sendEvents,
+  serverHeaders,
+  uniqueUser,
+} from './helpers';
 import { editStoredJourney, journeyStubOf, readStoredJourney } from './journey-storage';
 
 const WINDOW_SEC = 3600;
@@ -164,12 +173,6 @@ describe('abandonment: an explicit session_end event', () => {
     eventType: 'session_end',
     reason,
   });
-  const send = async (user: string, events: unknown[]) =>
-    api('/v1/events', {
-      method: 'POST',
-      headers: await browserHeaders(user, { 'x-so-user': user }),
-      body: JSON.stringify({ sentAt: Date.now(), events }),
-    });
 
   it('closes the active journey at once, recorded as ended by the session, and the flow learns it', async () => {
     const { id: flowId } = await publishIdleFlow();
@@ -177,7 +180,7 @@ describe('abandonment: an explicit session_end event', () => {
     const journey = await startJourney(user, flowId);
     const before = await learnedJourneys(flowId);
 
-    const res = await send(user, [sessionEnd('signed_out')]);
+    const res = await sendEvents(user, [sessionEnd('signed_out')]);
     expect(res.status).toBe(202);
 
     const stored = await eventually(async () => {
@@ -204,7 +207,7 @@ describe('abandonment: an explicit session_end event', () => {
     const { id: flowId } = await publishIdleFlow();
     const user = uniqueUser('bad-end');
     await startJourney(user, flowId);
-    const res = await send(user, [sessionEnd(reason)]);
+    const res = await sendEvents(user, [sessionEnd(reason)]);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('validation_failed');
     const open = await journeyStubOf(user).getJourney(owner(user));

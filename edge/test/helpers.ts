@@ -115,3 +115,22 @@ export async function roomInRateWindow() {
   const left = RATE_PERIOD_MS - (Date.now() % RATE_PERIOD_MS);
   if (left < FLOOD_ROOM_MS) await new Promise((r) => setTimeout(r, left + 50));
 }
+
+/** A valid `track` event of the demo flow, with a fresh id. */
+export const trackEvent = () => ({
+  id: eventId(),
+  sessionId: 'tab-1',
+  timestamp: Date.now(),
+  stepId: 'connect-account',
+  eventType: 'track',
+  name: 'help_opened',
+});
+
+/** `POST /v1/events` as the demo tenant's browser for `user` (publishable key, origin, the user's proof). */
+export async function sendEvents(user: string, events: unknown[]) {
+  return api('/v1/events', {
+    method: 'POST',
+    headers: await browserHeaders(user, { 'x-so-user': user }),
+    body: JSON.stringify({ sentAt: Date.now(), events }),
+  });
+}

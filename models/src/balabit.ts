@@ -99,6 +99,11 @@ export interface BalabitSession {
  * Unpacks the archive into a temporary directory (once per machine; never inside the repository) and
  * returns every session converted.
  */
+/** Whether the archive is here: it lives beside the checkout (or at BALABIT_ARCHIVE), not in the repository. */
+export function balabitAvailable(archive = BALABIT_ARCHIVE): boolean {
+  return existsSync(archive);
+}
+
 export function loadBalabit(archive = BALABIT_ARCHIVE): BalabitSession[] {
   if (!existsSync(archive))
     throw new Error(`Balabit archive not found at ${archive} (set BALABIT_ARCHIVE; see models/README.md)`);

@@ -1,6 +1,6 @@
 import type { Signal } from '@smart-onboarding/protocol';
 import { describe, expect, it } from 'vitest';
-import { loadBalabit } from './balabit';
+import { balabitAvailable, loadBalabit } from './balabit';
 import { createSignalLoop, detectSignals, type RawEvent } from './sdk';
 import { PERSONAS } from './simulator/persona';
 import { simulateUserBehavior } from './simulator/simulate';
@@ -83,20 +83,26 @@ describe('the live signal loop against the batch detectors', () => {
     expect(types.size).toBeGreaterThanOrEqual(5);
   });
 
-  it('raises the same signals at the same checks on real mouse traces (Balabit)', {
-    timeout: 180_000,
-  }, () => {
-    const sessions = loadBalabit().filter((_, k) => k % 16 === 0);
-    let total = 0;
-    for (const s of sessions) {
-      // Three minutes of each: the batch side re-reads everything at every check, quadratic in length.
-      const t0 = s.events[0]!.t;
-      const events = s.events.filter((e) => e.t - t0 < 180_000);
-      const expected = byCheck(batch(events));
-      expect(byCheck(live(events)), `${s.user}/${s.session}`).toEqual(expected);
-      total += expected.length;
-    }
-    expect(sessions.length).toBeGreaterThanOrEqual(4);
-    expect(total).toBeGreaterThan(0);
-  });
+  // The archive is not in the repository (its licence is the challenge's, not ours): where it is absent,
+  // as on a fresh clone, the simulated sessions above still hold the live loop to the batch detectors.
+  it.skipIf(!balabitAvailable())(
+    'raises the same signals at the same checks on real mouse traces (Balabit)',
+    {
+      timeout: 180_000,
+    },
+    () => {
+      const sessions = loadBalabit().filter((_, k) => k % 16 === 0);
+      let total = 0;
+      for (const s of sessions) {
+        // Three minutes of each: the batch side re-reads everything at every check, quadratic in length.
+        const t0 = s.events[0]!.t;
+        const events = s.events.filter((e) => e.t - t0 < 180_000);
+        const expected = byCheck(batch(events));
+        expect(byCheck(live(events)), `${s.user}/${s.session}`).toEqual(expected);
+        total += expected.length;
+      }
+      expect(sessions.length).toBeGreaterThanOrEqual(4);
+      expect(total).toBeGreaterThan(0);
+    },
+  );
 });

@@ -2,7 +2,17 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { database } from '../../src/adapters/d1/client';
 import { exportUserRows } from '../../src/privacy/user-data';
-import { api, browserHeaders, DEMO, eventId, eventually, json, serverHeaders, uniqueUser } from '../helpers';
+import {
+  api,
+  browserHeaders,
+  DEMO,
+  eventually,
+  json,
+  sendEvents,
+  serverHeaders,
+  trackEvent,
+  uniqueUser,
+} from '../helpers';
 import { open } from '../test-socket';
 
 /**
@@ -11,20 +21,6 @@ import { open } from '../test-socket';
  * while the batch's invalid events keep their own code and other users are untouched.
  */
 
-const event = () => ({
-  id: eventId(),
-  sessionId: 'tab-1',
-  timestamp: Date.now(),
-  stepId: 'connect-account',
-  eventType: 'track',
-  name: 'help_opened',
-});
-const send = async (user: string, events: unknown[]) =>
-  api('/v1/events', {
-    method: 'POST',
-    headers: await browserHeaders(user, { 'x-so-user': user }),
-    body: JSON.stringify({ sentAt: Date.now(), events }),
-  });
 const fromBrowser = async (user: string, body: unknown) =>
   api(`/v1/journeys/${user}/consent`, {
     method: 'PUT',
@@ -73,8 +69,8 @@ describe('attack: events from a user who denied consent (issue 12)', () => {
     const denied = uniqueUser('denied');
     const other = uniqueUser('granted');
     expect((await fromBrowser(denied, { state: 'denied' })).status).toBe(200);
-    const [a, b] = [event(), event()];
-    const res = await send(denied, [a, { id: 'broken', eventType: 'nope' }, b]);
+    const [a, b] = [trackEvent(), trackEvent()];
+    const res = await sendEvents(denied, [a, { id: 'broken', eventType: 'nope' }, b]);
     expect(res.status).toBe(202);
     const body = await json<{ accepted: number; rejected: { index: number; id?: string; code: string }[] }>(
       res,
@@ -86,7 +82,7 @@ describe('attack: events from a user who denied consent (issue 12)', () => {
       { index: 2, id: b.id, code: 'consent_denied' },
     ]);
 
-    const kept = await send(other, [event()]);
+    const kept = await sendEvents(other, [trackEvent()]);
     expect(await json(kept)).toMatchObject({ accepted: 1 });
     await eventually(async () => (await engagementRows(other)) === 1, 15_000);
     expect(await engagementRows(denied)).toBe(0);
@@ -96,7 +92,7 @@ describe('attack: events from a user who denied consent (issue 12)', () => {
     const user = uniqueUser('denied-ws');
     expect((await fromBrowser(user, { state: 'denied' })).status).toBe(200);
     const socket = await open(user);
-    const e = event();
+    const e = trackEvent();
     const ack = await socket.request({ type: 'events', batch: { sentAt: Date.now(), events: [e] } }, 'ack');
     expect(ack).toMatchObject({
       ids: [],
@@ -118,11 +114,12 @@ describe('attack: events from a user who denied consent (issue 12)', () => {
     expect(lifted.status).toBe(403);
     expect((await json<{ error: { code: string } }>(lifted)).error.code).toBe('consent_set_by_server');
     expect(
-      (await json<{ rejected: { code: string }[] }>(await send(user, [event()]))).rejected[0]?.code,
+      (await json<{ rejected: { code: string }[] }>(await sendEvents(user, [trackEvent()]))).rejected[0]
+        ?.code,
     ).toBe('consent_denied');
 
     expect(await json(await fromServer(user, { state: 'granted' }))).toMatchObject({ state: 'granted' });
-    expect(await json(await send(user, [event()]))).toMatchObject({ accepted: 1 });
+    expect(await json(await sendEvents(user, [trackEvent()]))).toMatchObject({ accepted: 1 });
     const exported = await exportUserRows(database(env.DB), DEMO.tenantId, user);
     expect(exported.consent).toEqual([expect.objectContaining({ state: 'granted', source: 'server' })]);
   });

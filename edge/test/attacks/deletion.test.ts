@@ -16,7 +16,17 @@ import { consumeDeadLetters, consumeEvents } from '../../src/adapters/queues/con
 import { flowLearnerName } from '../../src/learning/flow-learner-rpc';
 import { exportUserRows, USER_TABLES } from '../../src/privacy/user-data';
 import { servicesFor } from '../../src/services';
-import { api, browserHeaders, DEMO, eventId, eventually, json, serverHeaders, uniqueUser } from '../helpers';
+import {
+  api,
+  browserHeaders,
+  DEMO,
+  eventually,
+  json,
+  sendEvents,
+  serverHeaders,
+  trackEvent,
+  uniqueUser,
+} from '../helpers';
 import { journeyStubOf } from '../journey-storage';
 
 /**
@@ -29,20 +39,6 @@ import { journeyStubOf } from '../journey-storage';
 const NOT_USER_DATA = ['user_tombstones'];
 
 const db = () => database(env.DB);
-const trainingEvent = () => ({
-  id: eventId(),
-  sessionId: 'tab-1',
-  timestamp: Date.now(),
-  stepId: 'connect-account',
-  eventType: 'track',
-  name: 'help_opened',
-});
-const send = async (user: string, events: unknown[]) =>
-  api('/v1/events', {
-    method: 'POST',
-    headers: await browserHeaders(user, { 'x-so-user': user }),
-    body: JSON.stringify({ sentAt: Date.now(), events }),
-  });
 const remove = (user: string) => api(`/v1/journeys/${user}`, { method: 'DELETE', headers: serverHeaders });
 
 /** How many rows every table of the list holds for the user, by table. */
@@ -67,11 +63,11 @@ describe('attack: events still on the queue after DELETE (hole 4)', () => {
   it('drops events that were queued before the deletion: drained, nothing is re-created', async () => {
     const user = uniqueUser('deleted');
     const control = uniqueUser('kept');
-    const events = [trainingEvent(), trainingEvent(), trainingEvent()];
-    expect((await send(user, events)).status).toBe(202);
+    const events = [trackEvent(), trackEvent(), trackEvent()];
+    expect((await sendEvents(user, events)).status).toBe(202);
     expect((await remove(user)).status).toBe(204);
     // Drained: the control user's events, queued after, are counted, and the queue's batch window passed.
-    expect((await send(control, [trainingEvent()])).status).toBe(202);
+    expect((await sendEvents(control, [trackEvent()])).status).toBe(202);
     await eventually(async () => (await rowsLeft(control)).engagement === 1, 15_000);
     await new Promise((r) => setTimeout(r, 1500));
     expect(await rowsLeft(user)).toEqual(nothing);
@@ -79,7 +75,7 @@ describe('attack: events still on the queue after DELETE (hole 4)', () => {
 
   it('drops a message enqueued before the deletion when the consumer reaches it after', async () => {
     const user = uniqueUser('deleted');
-    const body = { v: 1, tenantId: DEMO.tenantId, userId: user, at: Date.now(), events: [trainingEvent()] };
+    const body = { v: 1, tenantId: DEMO.tenantId, userId: user, at: Date.now(), events: [trackEvent()] };
     expect((await remove(user)).status).toBe(204);
     const messages = createMessageBatch('so-events', [
       { id: 'late-1', timestamp: new Date(), attempts: 1, body },
@@ -91,7 +87,7 @@ describe('attack: events still on the queue after DELETE (hole 4)', () => {
 
   it('wins when the deletion lands while the consumer is writing', async () => {
     const user = uniqueUser('deleted');
-    const body = { v: 1, tenantId: DEMO.tenantId, userId: user, at: Date.now(), events: [trainingEvent()] };
+    const body = { v: 1, tenantId: DEMO.tenantId, userId: user, at: Date.now(), events: [trackEvent()] };
     const messages = createMessageBatch('so-events', [
       { id: 'racing-1', timestamp: new Date(), attempts: 1, body },
     ]);
@@ -106,18 +102,18 @@ describe('attack: events still on the queue after DELETE (hole 4)', () => {
 
   it('answers an outbox resending events from before the deletion as duplicates, and queues none', async () => {
     const user = uniqueUser('deleted');
-    const events = [trainingEvent(), trainingEvent()];
-    expect((await send(user, events)).status).toBe(202);
+    const events = [trackEvent(), trackEvent()];
+    expect((await sendEvents(user, events)).status).toBe(202);
     expect((await remove(user)).status).toBe(204);
-    const resent = await send(user, events);
+    const resent = await sendEvents(user, events);
     expect(await json(resent)).toMatchObject({ accepted: 0, duplicates: 2 });
     // New activity after the deletion is a new user's, and is kept.
-    expect(await json(await send(user, [trainingEvent()]))).toMatchObject({ accepted: 1 });
+    expect(await json(await sendEvents(user, [trackEvent()]))).toMatchObject({ accepted: 1 });
   });
 
   it('keeps a dead letter of a deleted user out of D1', async () => {
     const user = uniqueUser('deleted');
-    const body = { v: 1, tenantId: DEMO.tenantId, userId: user, at: Date.now(), events: [trainingEvent()] };
+    const body = { v: 1, tenantId: DEMO.tenantId, userId: user, at: Date.now(), events: [trackEvent()] };
     expect((await remove(user)).status).toBe(204);
     const messages = createMessageBatch('so-events-dlq', [
       { id: 'dl-1', timestamp: new Date(), attempts: 6, body },
@@ -153,7 +149,7 @@ describe("a user's export and deletion, generated from one list of tables", () =
       body: JSON.stringify({ traits: { plan: 'pro' } }),
     });
     expect(put.status).toBe(204);
-    const event = BehaviorEvent.parse(trainingEvent());
+    const event = BehaviorEvent.parse(trackEvent());
     await addEngagement(db(), DEMO.tenantId, user, [event]);
     const plan = {
       id: crypto.randomUUID(),

@@ -3,7 +3,7 @@ import { EventBatchAccepted } from '@smart-onboarding/protocol';
 import { describe, expect, it } from 'vitest';
 import { database } from '../../src/adapters/d1/client';
 import { engagementOf } from '../../src/adapters/d1/queries/engagement';
-import { api, browserHeaders, DEMO, eventId, eventually, json, uniqueUser } from '../helpers';
+import { DEMO, eventId, eventually, json, sendEvents, uniqueUser } from '../helpers';
 import { open } from '../test-socket';
 
 /**
@@ -21,13 +21,6 @@ const signal = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const send = async (user: string, events: unknown[]) =>
-  api('/v1/events', {
-    method: 'POST',
-    headers: await browserHeaders(user, { 'x-so-user': user }),
-    body: JSON.stringify({ sentAt: Date.now(), events }),
-  });
-
 const signalsCounted = async (user: string) =>
   (await engagementOf(database(env.DB), DEMO.tenantId, user)).reduce((n, r) => n + r.signals, 0);
 
@@ -36,7 +29,7 @@ describe('attack: one bad event in a batch (hole 6, per-event acceptance)', () =
     const user = uniqueUser('perevent');
     const good = [signal(), signal(), signal()];
     const bad = { ...signal(), eventType: 'keystroke' };
-    const res = await send(user, [good[0], bad, good[1], good[2]]);
+    const res = await sendEvents(user, [good[0], bad, good[1], good[2]]);
     expect(res.status).toBe(202);
     const body = EventBatchAccepted.parse(await res.json());
     expect(body).toMatchObject({ accepted: 3, duplicates: 0 });
@@ -49,7 +42,7 @@ describe('attack: one bad event in a batch (hole 6, per-event acceptance)', () =
   it('refuses a timestamp Date cannot represent, by id, and still counts the rest of the message', async () => {
     const user = uniqueUser('baddate');
     const bad = signal({ timestamp: 9_000_000_000_000_000 });
-    const res = await send(user, [signal(), bad, signal()]);
+    const res = await sendEvents(user, [signal(), bad, signal()]);
     expect(res.status).toBe(202);
     const body = EventBatchAccepted.parse(await res.json());
     expect(body.accepted).toBe(2);
@@ -58,7 +51,7 @@ describe('attack: one bad event in a batch (hole 6, per-event acceptance)', () =
   });
 
   it('answers 400 validation_failed, naming each event, when no event of the batch is valid', async () => {
-    const res = await send(uniqueUser('allbad'), [{ id: 'x' }, 7]);
+    const res = await sendEvents(uniqueUser('allbad'), [{ id: 'x' }, 7]);
     expect(res.status).toBe(400);
     const body = await json<{ error: { code: string; details: { rejected: { index: number }[] } } }>(res);
     expect(body.error.code).toBe('validation_failed');
@@ -87,9 +80,9 @@ describe('attack: reusing another user’s event id (hole 6, dedup per user)', (
   it('counts an event of user B whose id user A already used', async () => {
     const [a, b] = [uniqueUser('dupa'), uniqueUser('dupb')];
     const shared = signal();
-    expect((await send(a, [shared])).status).toBe(202);
+    expect((await sendEvents(a, [shared])).status).toBe(202);
     expect(await eventually(async () => (await signalsCounted(a)) === 1 || null)).toBe(true);
-    expect((await send(b, [shared])).status).toBe(202);
+    expect((await sendEvents(b, [shared])).status).toBe(202);
     expect(await eventually(async () => (await signalsCounted(b)) === 1 || null)).toBe(true);
   });
 });
