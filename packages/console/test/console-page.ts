@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -31,7 +34,7 @@ export async function acceptWithPassword(edge: string, token: string) {
 }
 
 /** Runs axe-core in the page (WCAG 2.x A and AA, best practices) and answers its violations. */
-export async function axeViolations(page: Page) {
+async function axeViolations(page: Page) {
   // Evaluated over CDP: the console's policy (script-src 'self') rightly refuses an injected script tag.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
@@ -58,4 +61,23 @@ export async function tabTo(
     await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`Tab never reached ${selector}`);
+}
+
+/** The README's screenshots: `CONSOLE_SCREENSHOTS=1 npx vitest run --project console-browser`. */
+export const SCREENSHOTS_DIR = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'docs',
+  'console',
+);
+
+/** No axe violation on the screen shown, in light and in dark; leaves the page light. */
+export async function expectAxeClean(page: Page) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await axeViolations(page), `${colorScheme}: ${page.url()}`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }

@@ -1,15 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type DevServer, launchChromium, startDevServer } from '@smart-onboarding/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acceptWithPassword,
-  axeViolations,
   DEMO_SECRET,
+  expectAxeClean,
   inviteWithSecretKey,
   PASSWORD,
+  SCREENSHOTS_DIR,
   tabTo,
 } from './console-page';
 
@@ -34,24 +34,7 @@ afterAll(async () => {
   await edge?.stop();
 });
 
-/** The README's screenshots: `CONSOLE_SCREENSHOTS=1 npx vitest run --project console-browser`. */
-const screenshots = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'docs',
-  'console',
-);
 const consoleUrl = () => `${edge.url}/console/`;
-
-async function expectAxeClean() {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    expect(await axeViolations(page), `${colorScheme}: ${page.url()}`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 describe('the console', () => {
   it('is served by the edge at /console with a strict policy', async () => {
@@ -76,11 +59,11 @@ describe('the console', () => {
     await page.getByLabel('Choose a password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Set my password' }).click();
     await page.getByText(`Welcome, ${email}`).waitFor();
-    await expectAxeClean();
+    await expectAxeClean(page);
 
     await page.goto(consoleUrl());
     await page.getByRole('heading', { name: 'Sign in to Smart Onboarding' }).waitFor();
-    await expectAxeClean();
+    await expectAxeClean(page);
     await tabTo(page, '#f-tenantId');
     // The team is remembered from the invitation.
     expect(await page.inputValue('#f-tenantId')).toBe('demo');
@@ -97,7 +80,7 @@ describe('the console', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Flows' }).waitFor();
     expect(await page.locator('header .who').textContent()).toContain(`${email} (editor, team demo)`);
-    await expectAxeClean();
+    await expectAxeClean(page);
   });
 
   it('edits a draft, shows the validation issue next to its field, saves with the keyboard, publishes', async () => {
@@ -106,7 +89,7 @@ describe('the console', () => {
     const title = page.locator('#f-steps-0-title');
     await title.waitFor();
     expect(await title.inputValue()).toBe('Create your profile');
-    await expectAxeClean();
+    await expectAxeClean(page);
 
     // A cleared title is saved as typed, and the edge's issue lands under the Title field.
     await title.fill('');
@@ -119,7 +102,7 @@ describe('the console', () => {
     // Publishing an invalid draft is refused by the edge.
     await page.getByRole('button', { name: 'Publish' }).click();
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('validation_failed');
-    await expectAxeClean();
+    await expectAxeClean(page);
     await page.setViewportSize({ width: 1280, height: 900 });
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
@@ -127,7 +110,7 @@ describe('the console', () => {
       expect(png.length).toBeGreaterThan(10_000);
       // Names and times differ on each run: the README's images change only when asked for.
       if (process.env.CONSOLE_SCREENSHOTS)
-        writeFileSync(path.join(screenshots, `draft-editor-${colorScheme}.png`), png);
+        writeFileSync(path.join(SCREENSHOTS_DIR, `draft-editor-${colorScheme}.png`), png);
     }
     await page.emulateMedia({ colorScheme: 'light' });
 
@@ -214,7 +197,7 @@ describe('the console', () => {
     const diff = page.getByRole('region', { name: 'Changes from version 1 to version 2' });
     await expect.poll(() => diff.textContent()).toContain('steps.create-profile.title');
     expect(await diff.textContent()).toContain('Create your creator profile');
-    await expectAxeClean();
+    await expectAxeClean(page);
 
     await page.getByRole('button', { name: 'Roll back to v1' }).click();
     await page.getByRole('button', { name: 'Yes, make v1 live again' }).click();
@@ -232,7 +215,7 @@ describe('the console', () => {
     await page.getByLabel('Rollout (% of matching users)').fill('150');
     await page.getByRole('button', { name: 'Save targeting' }).click();
     await page.locator('#f-rules-0-rolloutPercent-issues').waitFor();
-    await expectAxeClean();
+    await expectAxeClean(page);
     await page.getByLabel('Rollout (% of matching users)').fill('50');
     await page.getByRole('button', { name: 'Save targeting' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Saved the targeting rules');
@@ -253,7 +236,7 @@ describe('the console', () => {
     expect(await audit.textContent()).toContain(`${email}publishFlowDraft`);
     expect(await audit.textContent()).toContain('rollbackFlow');
     expect(await audit.textContent()).toContain('setTargeting');
-    await expectAxeClean();
+    await expectAxeClean(page);
   });
 
   it('lets an owner create, rotate and revoke keys, set origins and manage the team', async () => {
@@ -287,7 +270,7 @@ describe('the console', () => {
     await page.getByRole('button', { name: `Revoke ${rotated.slice(0, 10)}` }).click();
     await page.getByRole('button', { name: `Yes, revoke ${rotated.slice(0, 10)}` }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Revoked');
-    await expectAxeClean();
+    await expectAxeClean(page);
 
     const origins = page.getByLabel('Origins that may use the publishable keys (one a line)');
     await origins.fill('http://127.0.0.1:*\nnot an origin');
@@ -312,7 +295,7 @@ describe('the console', () => {
       .toContain('#/accept?tenant=demo&token=');
     await page.getByLabel(`Role of ${invitee}`).selectOption('viewer');
     await expect.poll(() => page.getByRole('status').textContent()).toContain(`${invitee} is now viewer`);
-    await expectAxeClean();
+    await expectAxeClean(page);
   });
 
   it('edits help articles one by one: a bad link is refused beside it, then saved, edited and deleted', async () => {
@@ -326,7 +309,7 @@ describe('the console', () => {
     await page.getByRole('button', { name: 'Save article' }).click();
     // The edge's refusal, next to the field it names.
     await expect.poll(() => page.locator('#f-url-issues').count()).toBe(1);
-    await expectAxeClean();
+    await expectAxeClean(page);
     await page.getByLabel('Link (optional)').fill('https://docs.example.com/export');
     await page.getByRole('button', { name: 'Save article' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Saved “Exporting a video”');
@@ -345,7 +328,7 @@ describe('the console', () => {
     await page.getByRole('button', { name: 'Save article' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Saved “Exporting”');
     expect((await library())?.title).toBe('Exporting');
-    await expectAxeClean();
+    await expectAxeClean(page);
 
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Delete article' }).click();

@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type {
   ExperimentResults,
   FunnelResponse,
@@ -11,7 +10,13 @@ import type {
 import { type DevServer, launchChromium, startDevServer } from '@smart-onboarding/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptWithPassword, axeViolations, inviteWithSecretKey, PASSWORD } from './console-page';
+import {
+  acceptWithPassword,
+  expectAxeClean,
+  inviteWithSecretKey,
+  PASSWORD,
+  SCREENSHOTS_DIR,
+} from './console-page';
 import { HOSTILE_SELECTOR, publishFlow, readCsv, readJson, seedJourneys } from './insight-seed';
 
 /**
@@ -46,16 +51,6 @@ afterAll(async () => {
   await edge?.stop();
 });
 
-/** The README's screenshots: `CONSOLE_SCREENSHOTS=1 npx vitest run --project console-browser`. */
-const screenshots = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'docs',
-  'console',
-);
-
 /** Light and dark screenshots of the screen shown (the chart redraws in the scheme's colours). */
 async function screenshot(name: string) {
   await page.setViewportSize({ width: 1280, height: 1000 });
@@ -65,15 +60,7 @@ async function screenshot(name: string) {
     const png = await page.screenshot({ caret: 'hide', fullPage: true });
     expect(png.length).toBeGreaterThan(10_000);
     if (process.env.CONSOLE_SCREENSHOTS)
-      writeFileSync(path.join(screenshots, `${name}-${colorScheme}.png`), png);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-async function expectAxeClean() {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    expect(await axeViolations(page), `${colorScheme}: ${page.url()}`).toEqual([]);
+      writeFileSync(path.join(SCREENSHOTS_DIR, `${name}-${colorScheme}.png`), png);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
@@ -180,7 +167,7 @@ describe('the insight screens', () => {
     expect(csv.text).toContain('mobile,3,goals,Set goals,1,0,');
     const timesCsv = await downloaded('Download CSV of the times to complete');
     expect(timesCsv.name).toBe(`time-to-complete-${flow}-device.csv`);
-    await expectAxeClean();
+    await expectAxeClean(page);
     await screenshot('analytics');
 
     // Another split reads the edge again: by arm, the adaptive arm is the phone users.
@@ -262,7 +249,7 @@ describe('the insight screens', () => {
     expect(effectivenessCsv.text).toBe(
       await readCsv(edge.url, '/v1/analytics/interventions/effectiveness?format=csv'),
     );
-    await expectAxeClean();
+    await expectAxeClean(page);
   });
 
   it('creates an experiment (a bad weight refused beside its field), reads its verdict, stops it', async () => {
@@ -276,7 +263,7 @@ describe('the insight screens', () => {
     await page.getByRole('button', { name: 'Start the experiment' }).click();
     await page.locator('#f-variants-1-weight-issues').waitFor();
     expect(await page.getByRole('alert').first().textContent()).toContain('validation_failed');
-    await expectAxeClean();
+    await expectAxeClean(page);
 
     await page.getByLabel('Weight').nth(1).fill('3');
     await page.getByRole('button', { name: 'Start the experiment' }).click();
@@ -328,7 +315,7 @@ describe('the insight screens', () => {
         c.verdict.replace(/_/g, ' '),
       ]),
     );
-    await expectAxeClean();
+    await expectAxeClean(page);
 
     await screenshot('experiments');
     await page.getByRole('button', { name: 'Stop arms-1' }).click();
@@ -340,6 +327,6 @@ describe('the insight screens', () => {
       '/v1/admin/experiments',
     );
     expect(listed.experiments).toContainEqual(expect.objectContaining({ id: 'arms-1', status: 'stopped' }));
-    await expectAxeClean();
+    await expectAxeClean(page);
   });
 });
